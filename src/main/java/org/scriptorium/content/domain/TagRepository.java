@@ -1,0 +1,11 @@
+package org.scriptorium.content.domain;
+
+import java.util.Optional;
+
+/** Access to tags. */
+public interface TagRepository {
+
+    Tag save(Tag tag);
+
+    Optional<Tag> findBySlug(String language, String slug);
+}

@@ -1,0 +1,43 @@
+package org.scriptorium.content.infrastructure;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.scriptorium.content.domain.Tag;
+import org.scriptorium.content.domain.TagRepository;
+
+/** {@link TagRepository} over JPA. */
+@ApplicationScoped
+public class JpaTagRepository implements TagRepository {
+
+    @PersistenceContext(unitName = "scriptorium")
+    private EntityManager em;
+
+    protected JpaTagRepository() {
+    }
+
+    public JpaTagRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Tag save(Tag tag) {
+        if (tag.getId() == null) {
+            em.persist(tag);
+            return tag;
+        }
+        return em.merge(tag);
+    }
+
+    @Override
+    public Optional<Tag> findBySlug(String language, String slug) {
+        return em.createQuery("select t.tag from TagTranslation t where t.language = :language and t.slug = :slug",
+                        Tag.class)
+                .setParameter("language", language)
+                .setParameter("slug", slug)
+                .getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA repositories of the content model. */
+package org.scriptorium.content.infrastructure;

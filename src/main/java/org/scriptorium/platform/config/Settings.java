@@ -1,0 +1,137 @@
+package org.scriptorium.platform.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The start-up configuration of the site, read through MicroProfile Config so that every key can be
+ * overridden by an environment variable ({@code scriptorium.db.url} by {@code SCRIPTORIUM_DB_URL}).
+ *
+ * <p>Every key has a default that serves the embedded run: H2 in a file under the data directory. The
+ * values are read once, when first needed, and are immutable afterwards; settings that editors change at
+ * runtime live in the database, not here.
+ */
+public final class Settings {
+
+    public static final String DATA_DIR = "scriptorium.data.dir";
+    public static final String DB_URL = "scriptorium.db.url";
+    public static final String DB_USER = "scriptorium.db.user";
+    public static final String DB_PASSWORD = "scriptorium.db.password";
+    public static final String BASE_URL = "scriptorium.base.url";
+    public static final String ADMIN_EMAIL = "scriptorium.admin.email";
+    public static final String ADMIN_PASSWORD = "scriptorium.admin.password";
+    public static final String DEMO = "scriptorium.demo";
+    public static final String TRUSTED_PROXIES = "scriptorium.trusted.proxies";
+    public static final String EXIT_ON_FATAL = "scriptorium.exit.on.fatal";
+
+    private final Path dataDir;
+    private final String dbUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private final String baseUrl;
+    private final String adminEmail;
+    private final Optional<String> adminPassword;
+    private final boolean demo;
+    private final String trustedProxies;
+    private final boolean exitOnFatal;
+
+    private Settings(Config config) {
+        this.dataDir = Path.of(string(config, DATA_DIR, "./data")).toAbsolutePath().normalize();
+        this.dbUrl = string(config, DB_URL, "jdbc:h2:file:" + dataDir.resolve("db").resolve("scriptorium")
+                + ";DB_CLOSE_ON_EXIT=FALSE");
+        this.dbUser = string(config, DB_USER, "");
+        this.dbPassword = string(config, DB_PASSWORD, "");
+        this.baseUrl = stripTrailingSlash(string(config, BASE_URL, "http://localhost:8080"));
+        this.adminEmail = string(config, ADMIN_EMAIL, "admin@example.com");
+        this.adminPassword = config.getOptionalValue(ADMIN_PASSWORD, String.class).filter(s -> !s.isBlank());
+        this.demo = Boolean.parseBoolean(string(config, DEMO, "true"));
+        this.trustedProxies = string(config, TRUSTED_PROXIES, "");
+        this.exitOnFatal = Boolean.parseBoolean(string(config, EXIT_ON_FATAL, "true"));
+    }
+
+    /** Reads the settings visible to the application's class loader. */
+    public static Settings load() {
+        return new Settings(ConfigProvider.getConfig(Settings.class.getClassLoader()));
+    }
+
+    /** Reads the settings from a given configuration; used by tests. */
+    public static Settings from(Config config) {
+        return new Settings(config);
+    }
+
+    private static String string(Config config, String key, String fallback) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty()).orElse(fallback);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The environment variable that sets a key, as operators know it. */
+    public static String envName(String key) {
+        return key.toUpperCase().replace('.', '_');
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path indexDir() {
+        return dataDir.resolve("index");
+    }
+
+    public Path mediaDir() {
+        return dataDir.resolve("media");
+    }
+
+    public Path outboxDir() {
+        return dataDir.resolve("outbox");
+    }
+
+    public Path batchDir() {
+        return dataDir.resolve("batch");
+    }
+
+    public String dbUrl() {
+        return dbUrl;
+    }
+
+    public String dbUser() {
+        return dbUser;
+    }
+
+    public String dbPassword() {
+        return dbPassword;
+    }
+
+    public boolean isPostgres() {
+        return dbUrl.startsWith("jdbc:postgresql:");
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String adminEmail() {
+        return adminEmail;
+    }
+
+    public Optional<String> adminPassword() {
+        return adminPassword;
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    public String trustedProxies() {
+        return trustedProxies;
+    }
+
+    public boolean exitOnFatal() {
+        return exitOnFatal;
+    }
+}
