@@ -1,0 +1,120 @@
+package org.scriptorium.identity.application;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.scriptorium.identity.domain.Role;
+import org.scriptorium.identity.domain.User;
+import org.scriptorium.identity.domain.UserRepository;
+
+/**
+ * Creating users and checking their credentials. The first administrator comes from the configuration
+ * when the database has no user at all, so that a fresh site can always be entered.
+ */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private UserRepository users;
+    private PasswordHasher hasher;
+    private Clock clock;
+    private volatile String dummyHash;
+
+    protected UserService() {
+    }
+
+    @Inject
+    public UserService(UserRepository users, PasswordHasher hasher, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** What creating the first administrator did: the account, and the password if one was generated. */
+    public record FirstAdmin(User user, Optional<String> generatedPassword) {
+    }
+
+    /**
+     * Creates the first administrator if there is no user yet.
+     *
+     * @param password the configured password; empty to generate one, which is then returned once
+     * @return the created administrator, or empty when users already exist
+     */
+    public Optional<FirstAdmin> createFirstAdminIfNone(String email, Optional<String> password) {
+        if (users.count() > 0) {
+            return Optional.empty();
+        }
+        Optional<String> generated = password.isPresent() ? Optional.empty() : Optional.of(generatePassword());
+        String actual = password.orElseGet(generated::get);
+        User admin = create(email, "Administrator", actual, Set.of(Role.ADMIN, Role.EDITOR));
+        return Optional.of(new FirstAdmin(admin, generated));
+    }
+
+    /** Creates a user; the e-mail must not be in use. */
+    public User create(String email, String name, String password, Set<Role> roles) {
+        if (users.findByEmail(email).isPresent()) {
+            throw new IllegalArgumentException("A user with this e-mail already exists");
+        }
+        String slug = uniqueSlug(Slugs.of(name));
+        User user = new User(email, name, slug, hasher.hash(password.toCharArray()), roles, clock.instant());
+        return users.save(user);
+    }
+
+    /** The active user with these credentials, if the password matches. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<User> authenticate(String email, char[] password) {
+        Optional<User> user = users.findByEmail(email).filter(User::isActive);
+        if (user.isEmpty()) {
+            hasher.verify(password, dummyHash());
+            return Optional.empty();
+        }
+        return user.filter(u -> hasher.verify(password, u.getPasswordHash()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<User> findByEmail(String email) {
+        return users.findByEmail(email);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<User> all() {
+        return users.findAll();
+    }
+
+    private String uniqueSlug(String base) {
+        String slug = base;
+        for (int i = 2; users.findBySlug(slug).isPresent(); i++) {
+            slug = base + "-" + i;
+        }
+        return slug;
+    }
+
+    /** A random 16-character password without look-alike characters. */
+    public static String generatePassword() {
+        StringBuilder sb = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            sb.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    /** A hash to check against when the account does not exist, so both cases take the same time. */
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = hasher.hash(generatePassword().toCharArray());
+            dummyHash = hash;
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,2 @@
+/** User accounts, credential checks and login throttling. */
+package org.scriptorium.identity.application;

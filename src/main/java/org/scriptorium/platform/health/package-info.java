@@ -1,0 +1,2 @@
+/** MicroProfile Health checks. */
+package org.scriptorium.platform.health;

@@ -1,0 +1,2 @@
+/** The theme registry: installed themes and the active one. */
+package org.scriptorium.themes.application;

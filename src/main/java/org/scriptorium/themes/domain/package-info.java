@@ -1,0 +1,2 @@
+/** Themes as self-describing folders. */
+package org.scriptorium.themes.domain;

@@ -1,0 +1,2 @@
+/** Reading theme folders from the web application. */
+package org.scriptorium.themes.infrastructure;

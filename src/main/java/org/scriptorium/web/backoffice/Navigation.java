@@ -1,0 +1,65 @@
+package org.scriptorium.web.backoffice;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.scriptorium.identity.domain.Role;
+
+/**
+ * The back-office menu, filtered by the roles of the signed-in user, and the logout action. Pages added by
+ * later features register here with the roles that may see them.
+ */
+@Named
+@RequestScoped
+public class Navigation {
+
+    /** A menu entry: a UI string key, a path under the back office and the roles that see it. */
+    public record Item(String labelKey, String path, Set<Role> roles) {
+    }
+
+    static final List<Item> ITEMS = List.of(
+            new Item("nav.dashboard", "/backoffice/", Set.of(Role.values())),
+            new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)));
+
+    @Inject
+    private SecurityContext securityContext;
+
+    @Inject
+    private HttpServletRequest request;
+
+    public List<Item> getItems() {
+        return ITEMS.stream().filter(i -> i.roles().stream().anyMatch(r -> securityContext.isCallerInRole(r.name()))).toList();
+    }
+
+    public boolean isCurrent(Item item) {
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        String path = uri.endsWith(".xhtml") ? uri.substring(0, uri.length() - ".xhtml".length()) : uri;
+        return path.equals(item.path()) || ("/backoffice/".equals(item.path()) && "/backoffice/index".equals(path));
+    }
+
+    public String getUserName() {
+        return securityContext.getCallerPrincipal() == null ? "" : securityContext.getCallerPrincipal().getName();
+    }
+
+    public List<String> getRoles() {
+        return Arrays.stream(Role.values()).filter(r -> securityContext.isCallerInRole(r.name())).map(Role::name).toList();
+    }
+
+    public void logout() throws ServletException, IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        request.logout();
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + "/backoffice/login?out=1");
+    }
+}

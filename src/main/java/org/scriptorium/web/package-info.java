@@ -1,0 +1,2 @@
+/** The web layer: Faces view beans and filters that orchestrate the application services. */
+package org.scriptorium.web;

@@ -1,0 +1,100 @@
+package org.scriptorium.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A minimal HTTP user agent for integration tests: keeps cookies, does not follow redirects by itself, and
+ * can fill in and submit a Faces form (it copies the hidden fields, such as the view state).
+ */
+public final class Browserless {
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client;
+
+    public Browserless(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Follows redirects from a GET, up to five, and returns the last answer. */
+    public HttpResponse<String> follow(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(path);
+        for (int i = 0; i < 5 && r.statusCode() / 100 == 3; i++) {
+            r = get(r.headers().firstValue("Location").orElseThrow());
+        }
+        return r;
+    }
+
+    /**
+     * Submits the form with the given id found in a page, with the given field values (by the field's id
+     * within the form, e.g. "email") and the named submit button.
+     */
+    public HttpResponse<String> submit(HttpResponse<String> page, String formId, Map<String, String> fields,
+                                       String button, String... headers) throws IOException, InterruptedException {
+        String html = page.body();
+        Matcher form = Pattern.compile("<form id=\"" + formId + "\"[^>]*action=\"([^\"]*)\"[^>]*>(.*?)</form>", Pattern.DOTALL)
+                .matcher(html);
+        if (!form.find()) {
+            throw new IllegalStateException("No form " + formId + " in:\n" + html);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        Matcher hidden = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(form.group(2));
+        while (hidden.find()) {
+            String tag = hidden.group();
+            values.put(attr(tag, "name"), unescape(attr(tag, "value")));
+        }
+        fields.forEach((k, v) -> values.put(formId + ":" + k, v));
+        values.put(formId + ":" + button, "submit");
+        String body = values.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(unescape(form.group(1)))))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String url(String pathOrUrl) {
+        return pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl;
+    }
+
+    private static String attr(String tag, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "=\"([^\"]*)\"").matcher(tag);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&amp;", "&").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

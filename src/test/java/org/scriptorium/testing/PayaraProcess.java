@@ -1,0 +1,119 @@
+package org.scriptorium.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged WAR on plain Payara Micro, started as a separate process exactly as an operator would:
+ * {@code java -jar payara-micro.jar --deploy scriptorium.war --contextroot / --port N --nocluster}, configured
+ * only by environment variables. Its log goes to a file that tests may read.
+ */
+public final class PayaraProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private PayaraProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts Payara Micro with the given environment; does not wait for readiness. */
+    public static PayaraProcess start(int port, Map<String, String> env, Path workDir) throws IOException {
+        String payaraJar = System.getProperty("payara.micro.jar");
+        String war = System.getProperty("scriptorium.war");
+        if (payaraJar == null || war == null) {
+            throw new IllegalStateException("payara.micro.jar and scriptorium.war must be set (run through Maven Failsafe)");
+        }
+        Files.createDirectories(workDir);
+        Path log = workDir.resolve("payara.log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", payaraJar,
+                "--deploy", war, "--contextroot", "/", "--port", String.valueOf(port),
+                "--nocluster", "--disablephonehome"));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("SCRIPTORIUM_"));
+        pb.environment().putAll(env);
+        return new PayaraProcess(pb.start(), log, port);
+    }
+
+    /** Waits until the site answers {@code /it/} with 200; fails with the log's tail otherwise. */
+    public PayaraProcess awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara exited with " + process.exitValue() + ":\n" + tail(60));
+            }
+            if (log().contains("Exception while loading the app")) {
+                close();
+                throw new IllegalStateException("The WAR failed to deploy:\n" + tail(80));
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    HttpResponse<Void> site = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/it/"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+                    if (site.statusCode() == 200) {
+                        return this;
+                    }
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Payara did not become ready in " + timeout + ":\n" + tail(60));
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Payara still running after " + timeout + ":\n" + tail(40));
+        }
+        return process.exitValue();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    public String tail(int lines) {
+        List<String> all = log().lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

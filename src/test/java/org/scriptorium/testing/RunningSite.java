@@ -1,0 +1,76 @@
+package org.scriptorium.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.scriptorium.platform.persistence.ConfiguredDataSource;
+
+/**
+ * One Payara Micro running the WAR with the demo content, shared by all integration tests of a run and
+ * stopped when the JVM ends. On H2 by default; on a fresh PostgreSQL database with {@code -Ppostgres}.
+ */
+public final class RunningSite {
+
+    public static final String ADMIN_EMAIL = "chief@scriptorium.test";
+    public static final String ADMIN_PASSWORD = "correct horse battery staple";
+
+    private static PayaraProcess instance;
+
+    private RunningSite() {
+    }
+
+    public static synchronized PayaraProcess get() {
+        if (instance == null) {
+            try {
+                int port = Integer.getInteger("scriptorium.it.port", 18080);
+                Path dir = Path.of(System.getProperty("scriptorium.it.dir", "target/it"), "site-" + System.currentTimeMillis());
+                Map<String, String> env = new HashMap<>();
+                env.put("SCRIPTORIUM_DATA_DIR", dir.resolve("data").toString());
+                env.put("SCRIPTORIUM_BASE_URL", "http://localhost:" + port);
+                env.put("SCRIPTORIUM_ADMIN_EMAIL", ADMIN_EMAIL);
+                env.put("SCRIPTORIUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+                env.put("SCRIPTORIUM_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
+                env.putAll(databaseEnvironment());
+                PayaraProcess started = PayaraProcess.start(port, env, dir);
+                PayaraProcess p;
+                try {
+                    p = started.awaitReady(Duration.ofSeconds(180));
+                } catch (RuntimeException e) {
+                    started.close();
+                    throw e;
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        p.close();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                instance = p;
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the site", e);
+            }
+        }
+        return instance;
+    }
+
+    /** The database settings for a new site: nothing for H2, a new PostgreSQL database otherwise. */
+    public static Map<String, String> databaseEnvironment() throws Exception {
+        if (!TestDatabase.postgresRequested()) {
+            return Map.of();
+        }
+        String base = System.getProperty("scriptorium.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String name = "scriptorium_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection c = ConfiguredDataSource.forUrl(base, "postgres", "").getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        }
+        return Map.of("SCRIPTORIUM_DB_URL", base.substring(0, base.lastIndexOf('/') + 1) + name,
+                "SCRIPTORIUM_DB_USER", "postgres");
+    }
+}
