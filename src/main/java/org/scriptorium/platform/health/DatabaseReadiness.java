@@ -2,6 +2,7 @@ package org.scriptorium.platform.health;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -32,13 +33,17 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        return problem(dataSource)
+                .map(error -> HealthCheckResponse.named(NAME).down().withData("error", error).build())
+                .orElseGet(() -> HealthCheckResponse.up(NAME));
+    }
+
+    /** Why the database does not answer, or empty when it does. */
+    public static Optional<String> problem(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            if (connection.isValid(2)) {
-                return HealthCheckResponse.up(NAME);
-            }
-            return HealthCheckResponse.named(NAME).down().withData("error", "connection not valid").build();
+            return connection.isValid(2) ? Optional.empty() : Optional.of("connection not valid");
         } catch (SQLException | RuntimeException e) {
-            return HealthCheckResponse.named(NAME).down().withData("error", String.valueOf(e.getMessage())).build();
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 }

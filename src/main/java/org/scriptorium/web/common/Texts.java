@@ -25,7 +25,7 @@ public class Texts extends AbstractMap<String, String> {
         return texts.msg(language.getCode(), String.valueOf(key));
     }
 
-    /** A text with {0}-style arguments: {@code #{t.format('home.count', n)}}. */
+    /** A text with {0}-style arguments: {@code #{t.format('dashboard.articles', n)}}. */
     public String format(String key, Object... args) {
         return texts.msg(language.getCode(), key, args);
     }

@@ -1,0 +1,81 @@
+package org.scriptorium.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.scriptorium.content.domain.PublicationStatus;
+import org.scriptorium.i18n.application.UiTexts;
+import org.scriptorium.identity.domain.Role;
+
+/** Every UI string exists in all six languages, and every key in the files is still used somewhere. */
+class UiStringsTest {
+
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("t\\[['\"]([A-Za-z0-9.]+)['\"]\\]|t\\.format\\(['\"]([A-Za-z0-9.]+)['\"]");
+    private static final Pattern JAVA_KEY = Pattern.compile("(?:texts\\.get|texts\\.format|msg\\([^,]+,)\\s*\\(?\"([A-Za-z0-9.]+)\"");
+    private static final Pattern NAV_KEY = Pattern.compile("new Item\\(\"([A-Za-z0-9.]+)\"");
+
+    private final UiTexts texts = new UiTexts();
+
+    @Test
+    void everyLanguageHasExactlyTheSameKeys() {
+        Set<String> english = texts.keys("en");
+        assertThat(english).isNotEmpty();
+        for (String lang : UiTexts.SHIPPED_LANGUAGES) {
+            assertThat(texts.keys(lang)).as("keys of " + lang).containsExactlyInAnyOrderElementsOf(english);
+            for (String key : english) {
+                assertThat(texts.bundle(lang).get(key)).as(lang + " " + key).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void everyKeyIsUsedAndEveryUsedKeyExists() throws IOException {
+        Set<String> used = usedKeys();
+        Set<String> defined = new TreeSet<>(texts.keys("en"));
+        assertThat(used).as("keys used but not defined").isSubsetOf(defined);
+        Set<String> unused = new TreeSet<>(defined);
+        unused.removeAll(used);
+        assertThat(unused).as("keys defined but no longer used").isEmpty();
+    }
+
+    @Test
+    void argumentsAreFormattedForTheLanguage() {
+        assertThat(texts.msg("en", "dashboard.articles", 1)).isEqualTo("One article in total.");
+        assertThat(texts.msg("de", "dashboard.articles", 1200)).isEqualTo("1.200 Artikel insgesamt.");
+        assertThat(texts.msg("fr", "login.throttled", 4)).contains("4");
+        assertThat(texts.msg("it", "no.such.key")).isEqualTo("[no.such.key]");
+    }
+
+    private static Set<String> usedKeys() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (Path root : new Path[] {Path.of("src/main/webapp"), Path.of("themes"), Path.of("src/main/java")}) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".xhtml") || p.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(f);
+                    for (Pattern p : new Pattern[] {TEMPLATE_KEY, JAVA_KEY, NAV_KEY}) {
+                        Matcher m = p.matcher(text);
+                        while (m.find()) {
+                            used.add(m.group(1) != null ? m.group(1) : m.group(2));
+                        }
+                    }
+                }
+            }
+        }
+        for (PublicationStatus s : PublicationStatus.values()) {
+            used.add("status." + s.name());
+        }
+        for (Role r : Role.values()) {
+            used.add("role." + r.name());
+        }
+        return used;
+    }
+}

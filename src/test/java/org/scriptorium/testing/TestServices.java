@@ -1,0 +1,37 @@
+package org.scriptorium.testing;
+
+import java.time.Clock;
+
+import jakarta.persistence.EntityManager;
+
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
+import org.scriptorium.content.application.DemoContent;
+import org.scriptorium.content.infrastructure.JpaArticleRepository;
+import org.scriptorium.content.infrastructure.JpaCategoryRepository;
+import org.scriptorium.content.infrastructure.JpaTagRepository;
+import org.scriptorium.identity.application.PasswordHasher;
+import org.scriptorium.identity.application.UserService;
+import org.scriptorium.identity.infrastructure.JpaUserRepository;
+import org.scriptorium.identity.infrastructure.Pbkdf2PasswordHasher;
+
+/** The application services wired by hand over one entity manager, as CDI wires them in the container. */
+public final class TestServices {
+
+    private static final PasswordHasher HASHER = new Pbkdf2PasswordHasher(new Pbkdf2PasswordHashImpl());
+
+    private TestServices() {
+    }
+
+    public static PasswordHasher hasher() {
+        return HASHER;
+    }
+
+    public static UserService users(EntityManager em, Clock clock) {
+        return new UserService(new JpaUserRepository(em), HASHER, clock);
+    }
+
+    public static DemoContent demo(EntityManager em, Clock clock) {
+        return new DemoContent(new JpaArticleRepository(em), new JpaCategoryRepository(em), new JpaTagRepository(em),
+                users(em, clock));
+    }
+}
