@@ -1,0 +1,97 @@
+package org.scriptorium.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.scriptorium.testing.Browserless;
+import org.scriptorium.testing.PayaraProcess;
+import org.scriptorium.testing.RunningSite;
+
+/** Start-up faults an operator makes, and what survives a restart; each test boots its own Payara Micro. */
+class StartupIT {
+
+    private static final int PORT = Integer.getInteger("scriptorium.it.port", 18080) + 1;
+
+    private static Path workDir(String name) {
+        return Path.of(System.getProperty("scriptorium.it.dir", "target/it"), name + "-" + System.currentTimeMillis());
+    }
+
+    private static List<String> lines(String log, String containing) {
+        return log.lines().filter(l -> l.contains(containing)).toList();
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsStartUpWithOneLineNamingTheKey() throws Exception {
+        Path dir = workDir("bad-db");
+        try (PayaraProcess p = PayaraProcess.start(PORT, Map.of(
+                "SCRIPTORIUM_DATA_DIR", dir.resolve("data").toString(),
+                "SCRIPTORIUM_DB_URL", "jdbc:postgresql://127.0.0.1:1/scriptorium",
+                "SCRIPTORIUM_DB_USER", "postgres"), dir)) {
+            assertThat(p.awaitExit(Duration.ofSeconds(120))).isNotZero();
+            String log = p.log();
+            assertThat(lines(log, "Scriptorium cannot start.")).hasSize(1).first().asString()
+                    .contains("SCRIPTORIUM_DB_URL: cannot connect to jdbc:postgresql://127.0.0.1:1/scriptorium");
+            assertThat(log).doesNotContain("\tat org.scriptorium").doesNotContain("Caused by:");
+        }
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeWrittenStopsStartUpNamingTheKey() throws Exception {
+        Path dir = workDir("bad-dir");
+        Files.createDirectories(dir);
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        try (PayaraProcess p = PayaraProcess.start(PORT, Map.of("SCRIPTORIUM_DATA_DIR", file.resolve("data").toString()), dir)) {
+            assertThat(p.awaitExit(Duration.ofSeconds(120))).isNotZero();
+            assertThat(lines(p.log(), "Scriptorium cannot start.")).hasSize(1).first().asString()
+                    .contains("SCRIPTORIUM_DATA_DIR: the data directory");
+            assertThat(p.log()).doesNotContain("Caused by:");
+        }
+    }
+
+    @Test
+    void anUnsupportedDatabaseUrlIsRefusedByName() throws Exception {
+        Path dir = workDir("bad-url");
+        try (PayaraProcess p = PayaraProcess.start(PORT, Map.of(
+                "SCRIPTORIUM_DATA_DIR", dir.resolve("data").toString(),
+                "SCRIPTORIUM_DB_URL", "jdbc:oracle:thin:@db:1521/x"), dir)) {
+            assertThat(p.awaitExit(Duration.ofSeconds(120))).isNotZero();
+            assertThat(lines(p.log(), "Scriptorium cannot start.")).hasSize(1).first().asString()
+                    .contains("SCRIPTORIUM_DB_URL: 'jdbc:oracle:thin:@db:1521/x' is not a supported database URL");
+        }
+    }
+
+    @Test
+    void aRestartKeepsUsersAndContentAndLoadsNothingTwice() throws Exception {
+        Path dir = workDir("restart");
+        Map<String, String> env = new HashMap<>(RunningSite.databaseEnvironment());
+        env.put("SCRIPTORIUM_DATA_DIR", dir.resolve("data").toString());
+        env.put("SCRIPTORIUM_ADMIN_EMAIL", "first@scriptorium.test");
+        String password;
+        String home;
+        try (PayaraProcess first = PayaraProcess.start(PORT, env, dir.resolve("first")).awaitReady(Duration.ofSeconds(180))) {
+            List<String> created = lines(first.log(), "First administrator");
+            assertThat(created).hasSize(1);
+            String line = created.get(0);
+            password = line.substring(line.indexOf("password: ") + 10, line.indexOf(" (generated"));
+            home = new Browserless(first.baseUrl()).get("/en/").body();
+        }
+        try (PayaraProcess second = PayaraProcess.start(PORT, env, dir.resolve("second")).awaitReady(Duration.ofSeconds(180))) {
+            assertThat(lines(second.log(), "First administrator")).isEmpty();
+            assertThat(lines(second.log(), "Demo content loaded")).isEmpty();
+            Browserless b = new Browserless(second.baseUrl());
+            assertThat(PublicSiteIT.articleLinks(b.get("/en/").body(), "en")).isEqualTo(PublicSiteIT.articleLinks(home, "en"));
+            HttpResponse<String> form = b.get("/backoffice/login");
+            HttpResponse<String> after = b.submit(form, "login", Map.of("email", "first@scriptorium.test", "password", password), "submit");
+            assertThat(after.statusCode()).isEqualTo(302);
+            assertThat(b.get("/backoffice/").statusCode()).isEqualTo(200);
+        }
+    }
+}
