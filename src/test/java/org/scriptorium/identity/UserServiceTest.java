@@ -63,6 +63,13 @@ class UserServiceTest {
     }
 
     @Test
+    void anAccountWithoutPasswordCannotLogInWithAnyPassword() {
+        db.run(em -> users(em).createWithoutPassword("author@example.com", "Guest Author", Set.of(Role.AUTHOR)));
+        assertThat(db.<Optional<User>>inTransaction(em -> users(em).authenticate("author@example.com", "!".toCharArray()))).isEmpty();
+        assertThat(db.<Optional<User>>inTransaction(em -> users(em).authenticate("author@example.com", "".toCharArray()))).isEmpty();
+    }
+
+    @Test
     void emailsAreUniqueAndSlugsAreMadeUnique() {
         db.run(em -> users(em).create("a@example.com", "Ana Sousa", "pw", Set.of(Role.AUTHOR)));
         db.run(em -> users(em).create("b@example.com", "Ana Sousa", "pw", Set.of(Role.AUTHOR)));

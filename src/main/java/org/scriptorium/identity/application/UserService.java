@@ -24,6 +24,8 @@ public class UserService {
 
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Stored instead of a hash for accounts without a password; no PBKDF2 hash ever equals it. */
+    static final String NO_PASSWORD = "!";
 
     private UserRepository users;
     private PasswordHasher hasher;
@@ -70,6 +72,18 @@ public class UserService {
         return users.save(user);
     }
 
+    /**
+     * Creates a user who cannot log in yet: no password matches until one is set (by an administrator or a
+     * password reset). Used for authors whose name appears on articles before they have an account.
+     */
+    public User createWithoutPassword(String email, String name, Set<Role> roles) {
+        if (users.findByEmail(email).isPresent()) {
+            throw new IllegalArgumentException("A user with this e-mail already exists");
+        }
+        User user = new User(email, name, uniqueSlug(Slugs.of(name)), NO_PASSWORD, roles, clock.instant());
+        return users.save(user);
+    }
+
     /** The active user with these credentials, if the password matches. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> authenticate(String email, char[] password) {
@@ -78,7 +92,7 @@ public class UserService {
             hasher.verify(password, dummyHash());
             return Optional.empty();
         }
-        return user.filter(u -> hasher.verify(password, u.getPasswordHash()));
+        return user.filter(u -> !NO_PASSWORD.equals(u.getPasswordHash()) && hasher.verify(password, u.getPasswordHash()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
