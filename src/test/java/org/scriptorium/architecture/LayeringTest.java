@@ -1,7 +1,15 @@
 package org.scriptorium.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -51,6 +59,24 @@ class LayeringTest {
         noClasses().that().resideOutsideOfPackages("org.scriptorium.web..", "org.scriptorium.themes.infrastructure..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.faces..", "jakarta.servlet..")
                 .check(classes);
+    }
+
+    @Test
+    void everyPackageExplainsItselfInAPackageInfo() throws IOException {
+        try (Stream<Path> dirs = Files.walk(Path.of("src/main/java"))) {
+            List<Path> missing = dirs.filter(Files::isDirectory)
+                    .filter(d -> hasJava(d) && !Files.exists(d.resolve("package-info.java")))
+                    .toList();
+            assertThat(missing).isEmpty();
+        }
+    }
+
+    private static boolean hasJava(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
