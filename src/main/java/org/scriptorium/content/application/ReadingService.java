@@ -95,6 +95,11 @@ public class ReadingService {
                 newest.isEmpty() ? List.of() : newest.subList(1, newest.size()), sections);
     }
 
+    /** The top-level categories named in a language, linked by their paths, in their order. */
+    public List<NamedLink> topCategories(String language) {
+        return categories.findTopLevel().stream().flatMap(c -> lineage(c, language).stream()).map(l -> l.get(0)).toList();
+    }
+
     /** The article a slug answers to in a language, or where it moved, or nothing. */
     public ArticleLookup article(String language, String slug) {
         Instant now = clock.instant();
