@@ -39,8 +39,6 @@ public class SiteRouter extends HttpFilter {
     private static final Pattern PAGE = Pattern.compile("[1-9][0-9]{0,4}");
     private static final Pattern STATIC_THEME_FILE = Pattern.compile("/themes/[a-z0-9-]+/(css|img|fonts|js)/[A-Za-z0-9._/-]+\\.(css|png|jpg|svg|webp|woff2|js)"
             + "|/themes/[a-z0-9-]+/preview\\.(png|svg)");
-    /** Articles per page of a category, tag or author page. */
-    static final int PAGE_SIZE = 10;
     /** Items in a feed. */
     static final int FEED_SIZE = 20;
     /** The query parameter of the language switcher's links. */
@@ -147,10 +145,10 @@ public class SiteRouter extends HttpFilter {
         } else if ("category".equals(kind) && rest.size() >= 2) {
             routeCategory(request, response, lang, rest.subList(1, rest.size()), page);
         } else if ("tag".equals(kind) && rest.size() == 2) {
-            listing(request, response, reading.tag(lang, last, page, PAGE_SIZE), "/site/tag.xhtml",
+            listing(request, response, reading.tag(lang, last, page, settings.pageSize()), "/site/tag.xhtml",
                     "/" + lang + "/tag/", page);
         } else if ("author".equals(kind) && rest.size() == 2) {
-            listing(request, response, reading.author(lang, last, page, PAGE_SIZE), "/site/author.xhtml",
+            listing(request, response, reading.author(lang, last, page, settings.pageSize()), "/site/author.xhtml",
                     "/" + lang + "/author/", page);
         } else if (rest.size() == 1) {
             routeArticle(request, response, lang, last);
@@ -167,7 +165,7 @@ public class SiteRouter extends HttpFilter {
         } else if (n >= 3 && "feed".equals(path.get(n - 2)) && "atom".equals(path.get(n - 1))) {
             feedOf(response, lang, path.subList(0, n - 2), true);
         } else {
-            listing(request, response, reading.category(lang, path, page, PAGE_SIZE), "/site/category.xhtml",
+            listing(request, response, reading.category(lang, path, page, settings.pageSize()), "/site/category.xhtml",
                     "/" + lang + "/category/", page);
         }
     }
