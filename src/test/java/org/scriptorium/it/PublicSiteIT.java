@@ -92,13 +92,15 @@ class PublicSiteIT {
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("database");
     }
 
+    /** The number of different articles linked from the lead story and the article cards. */
     static int articleLinks(String html, String lang) {
-        Matcher m = Pattern.compile("class=\"article-card__title\"><a href=\"/" + lang + "/[a-z0-9-]+\"").matcher(html);
-        int n = 0;
+        Matcher m = Pattern.compile("class=\"(?:article-card|lead)__title\"(?: id=\"[a-z-]+\")?><a href=\"(/" + lang + "/[a-z0-9-]+)\"")
+                .matcher(html);
+        java.util.Set<String> links = new java.util.HashSet<>();
         while (m.find()) {
-            n++;
+            links.add(m.group(1));
         }
-        return n;
+        return links.size();
     }
 
     static String firstArticleLink(String html, String lang) {

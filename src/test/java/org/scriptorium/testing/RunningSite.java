@@ -34,6 +34,7 @@ public final class RunningSite {
                 env.put("SCRIPTORIUM_BASE_URL", "http://localhost:" + port);
                 env.put("SCRIPTORIUM_ADMIN_EMAIL", ADMIN_EMAIL);
                 env.put("SCRIPTORIUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+                env.put("SCRIPTORIUM_PAGE_SIZE", "2");
                 env.put("SCRIPTORIUM_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
                 env.putAll(databaseEnvironment());
                 PayaraProcess started = PayaraProcess.start(port, env, dir);

@@ -1,13 +1,20 @@
 package org.scriptorium.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 
 import jakarta.persistence.EntityManager;
 
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.scriptorium.content.application.DemoContent;
+import org.scriptorium.content.application.MediaLibrary;
+import org.scriptorium.content.application.ReadingService;
 import org.scriptorium.content.infrastructure.JpaArticleRepository;
 import org.scriptorium.content.infrastructure.JpaCategoryRepository;
+import org.scriptorium.content.infrastructure.JpaSlugRedirectRepository;
 import org.scriptorium.content.infrastructure.JpaTagRepository;
 import org.scriptorium.identity.application.PasswordHasher;
 import org.scriptorium.identity.application.UserService;
@@ -32,6 +39,22 @@ public final class TestServices {
 
     public static DemoContent demo(EntityManager em, Clock clock) {
         return new DemoContent(new JpaArticleRepository(em), new JpaCategoryRepository(em), new JpaTagRepository(em),
-                users(em, clock));
+                users(em, clock), new JpaSlugRedirectRepository(em), media());
+    }
+
+    public static ReadingService reading(EntityManager em, Clock clock) {
+        return new ReadingService(new JpaArticleRepository(em), new JpaCategoryRepository(em), new JpaTagRepository(em),
+                new JpaSlugRedirectRepository(em), clock);
+    }
+
+    /** A media library in a new temporary folder. */
+    public static MediaLibrary media() {
+        try {
+            Path dir = Files.createTempDirectory("scriptorium-media");
+            dir.toFile().deleteOnExit();
+            return new MediaLibrary(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

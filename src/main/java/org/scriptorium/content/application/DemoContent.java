@@ -25,6 +25,9 @@ import org.scriptorium.content.domain.ArticleRepository;
 import org.scriptorium.content.domain.ArticleTranslation;
 import org.scriptorium.content.domain.Category;
 import org.scriptorium.content.domain.CategoryRepository;
+import org.scriptorium.content.domain.SlugKind;
+import org.scriptorium.content.domain.SlugRedirect;
+import org.scriptorium.content.domain.SlugRedirectRepository;
 import org.scriptorium.content.domain.Tag;
 import org.scriptorium.content.domain.TagRepository;
 import org.scriptorium.identity.application.Slugs;
@@ -47,16 +50,21 @@ public class DemoContent {
     private CategoryRepository categories;
     private TagRepository tags;
     private UserService users;
+    private SlugRedirectRepository redirects;
+    private MediaLibrary media;
 
     protected DemoContent() {
     }
 
     @Inject
-    public DemoContent(ArticleRepository articles, CategoryRepository categories, TagRepository tags, UserService users) {
+    public DemoContent(ArticleRepository articles, CategoryRepository categories, TagRepository tags, UserService users,
+                       SlugRedirectRepository redirects, MediaLibrary media) {
         this.articles = articles;
         this.categories = categories;
         this.tags = tags;
         this.users = users;
+        this.redirects = redirects;
+        this.media = media;
     }
 
     /** Loads the demo content if there is no article yet; returns the number of articles loaded. */
@@ -68,6 +76,7 @@ public class DemoContent {
         Map<String, Category> categoryByKey = new HashMap<>();
         Map<String, Tag> tagByKey = new HashMap<>();
         Map<String, User> authorByKey = new HashMap<>();
+        Map<String, Article> articleByKey = new HashMap<>();
         int loaded = 0;
         int position = 0;
         for (String line : readLines("demo/site.txt")) {
@@ -99,9 +108,22 @@ public class DemoContent {
                     for (String tagKey : f[4].split(",")) {
                         a.tag(tagByKey.get(tagKey.trim()));
                     }
+                    if (f.length > 6) {
+                        a.changeFeaturedImage(copyImage(f[6]));
+                    }
                     addTranslations(a, key, Instant.parse(f[5]));
-                    articles.save(a);
+                    articleByKey.put(key, articles.save(a));
                     loaded++;
+                }
+                case "redirect" -> {
+                    String[] target = key.split("\\s+", 2);
+                    SlugKind slugKind = SlugKind.valueOf(target[0].toUpperCase(java.util.Locale.ROOT));
+                    long id = switch (slugKind) {
+                        case ARTICLE -> articleByKey.get(target[1]).translation(f[1]).orElseThrow().getId();
+                        case CATEGORY -> categoryByKey.get(target[1]).getId();
+                        case TAG -> tagByKey.get(target[1]).getId();
+                    };
+                    redirects.save(new SlugRedirect(slugKind, f[1], f[2], id, Instant.parse("2026-11-01T00:00:00Z")));
                 }
                 default -> throw new IllegalStateException("Unknown demo line: " + line);
             }
@@ -131,12 +153,27 @@ public class DemoContent {
             ArticleTranslation t = article.addTranslation(lang, file.header("title"), file.header("slug"), file.body(), at);
             t.edit(file.header("title"), file.header("excerpt"), file.body(), file.header("seo-title"),
                     file.header("seo-description"), at);
+            if (article.getFeaturedImage().isPresent() && file.headers().containsKey("image-alt")) {
+                t.describeImage(file.header("image-alt"));
+            }
             if (sourceTranslation == null) {
                 sourceTranslation = t;
             } else {
                 t.translatedFrom(sourceTranslation);
             }
             t.publishAt(at, at);
+        }
+    }
+
+    /** Copies a demo image into the media library; returns its site-relative URL. */
+    private String copyImage(String name) {
+        try (InputStream in = DemoContent.class.getClassLoader().getResourceAsStream("demo/images/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing demo image " + name);
+            }
+            return media.store(name, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(name, e);
         }
     }
 

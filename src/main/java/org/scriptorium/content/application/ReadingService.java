@@ -3,9 +3,16 @@ package org.scriptorium.content.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.TreeMap;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,18 +22,33 @@ import org.scriptorium.content.domain.Article;
 import org.scriptorium.content.domain.ArticleRepository;
 import org.scriptorium.content.domain.ArticleTranslation;
 import org.scriptorium.content.domain.Category;
+import org.scriptorium.content.domain.CategoryRepository;
 import org.scriptorium.content.domain.SlugKind;
 import org.scriptorium.content.domain.SlugRedirectRepository;
+import org.scriptorium.content.domain.Tag;
+import org.scriptorium.content.domain.TagRepository;
 
 /**
  * What readers may see: published translations only, as read-only views. Nothing returned here is an
  * entity, so the public site cannot change content or trigger lazy loading while rendering.
+ *
+ * <p>Addresses are resolved here too: a slug or category path in a language answers with what it shows,
+ * with where it moved (old slugs are kept as {@link org.scriptorium.content.domain.SlugRedirect}s), or
+ * with nothing; a page number past the end of a list is nothing as well.
  */
 @ApplicationScoped
 @Transactional
 public class ReadingService {
 
+    /** Words a reader gets through in a minute, for the reading time. */
+    static final int WORDS_PER_MINUTE = 200;
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&[#a-zA-Z0-9]+;");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
     private ArticleRepository articles;
+    private CategoryRepository categories;
+    private TagRepository tags;
     private SlugRedirectRepository redirects;
     private Clock clock;
 
@@ -34,8 +56,11 @@ public class ReadingService {
     }
 
     @Inject
-    public ReadingService(ArticleRepository articles, SlugRedirectRepository redirects, Clock clock) {
+    public ReadingService(ArticleRepository articles, CategoryRepository categories, TagRepository tags,
+                          SlugRedirectRepository redirects, Clock clock) {
         this.articles = articles;
+        this.categories = categories;
+        this.tags = tags;
         this.redirects = redirects;
         this.clock = clock;
     }
@@ -48,6 +73,31 @@ public class ReadingService {
 
     public long countPublished(String language) {
         return articles.countPublished(language, clock.instant());
+    }
+
+    /** The front page: the lead story, the next newest articles, and the newest of each top-level category. */
+    public HomeView home(String language, int latestCount, int perSection) {
+        Instant now = clock.instant();
+        List<ArticleSummary> newest = latest(language, 0, latestCount + 1);
+        List<HomeView.Section> sections = new ArrayList<>();
+        for (Category top : categories.findTopLevel()) {
+            Optional<List<NamedLink>> lineage = lineage(top, language);
+            if (lineage.isEmpty()) {
+                continue;
+            }
+            List<ArticleSummary> inside = articles.findPublishedInCategories(language, subtree(top), now, 0, perSection)
+                    .stream().map(ReadingService::summary).toList();
+            if (!inside.isEmpty()) {
+                sections.add(new HomeView.Section(lineage.get().get(0), inside));
+            }
+        }
+        return new HomeView(language, newest.isEmpty() ? null : newest.get(0),
+                newest.isEmpty() ? List.of() : newest.subList(1, newest.size()), sections);
+    }
+
+    /** The top-level categories named in a language, linked by their paths, in their order. */
+    public List<NamedLink> topCategories(String language) {
+        return categories.findTopLevel().stream().flatMap(c -> lineage(c, language).stream()).map(l -> l.get(0)).toList();
     }
 
     /** The article a slug answers to in a language, or where it moved, or nothing. */
@@ -64,24 +114,207 @@ public class ReadingService {
                 .orElseGet(ArticleLookup.Missing::new);
     }
 
+    /**
+     * Articles like this one in the same language: those sharing its category or tags, ranked by what they
+     * share (the category counts twice as much as a tag), newest first among equals. Never the article itself.
+     */
+    public List<ArticleSummary> related(long articleId, String language, int limit) {
+        Instant now = clock.instant();
+        Optional<Article> article = articles.findById(articleId);
+        if (article.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> categoryIds = ids(article.get().getCategories().stream().map(Category::getId).toList());
+        Set<Long> tagIds = ids(article.get().getTags().stream().map(Tag::getId).toList());
+        if (categoryIds.isEmpty() && tagIds.isEmpty()) {
+            return List.of();
+        }
+        List<ArticleTranslation> candidates = articles.findPublishedSharingCategoryOrTag(language, articleId,
+                orNone(categoryIds), orNone(tagIds), now, 50);
+        record Scored(ArticleTranslation translation, int score, int order) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Article other = candidates.get(i).getArticle();
+            int score = 2 * (int) other.getCategories().stream().filter(c -> categoryIds.contains(c.getId())).count()
+                    + (int) other.getTags().stream().filter(t -> tagIds.contains(t.getId())).count();
+            scored.add(new Scored(candidates.get(i), score, i));
+        }
+        return scored.stream()
+                .sorted(Comparator.comparingInt(Scored::score).reversed().thenComparingInt(Scored::order))
+                .limit(limit).map(s -> summary(s.translation())).toList();
+    }
+
+    /** The newest articles in a language other than the given one. */
+    public List<ArticleSummary> moreExcept(long articleId, String language, int limit) {
+        return latest(language, 0, limit + 1).stream().filter(a -> a.articleId() != articleId).limit(limit).toList();
+    }
+
+    /**
+     * The category at a path (its slugs in a language, top-level first) with one page of its articles and
+     * those of its subcategories. A path using an old slug anywhere answers with the current path.
+     */
+    public Lookup<CategoryListing> category(String language, List<String> path, int page, int size) {
+        if (path.isEmpty()) {
+            return new Lookup.Missing<>();
+        }
+        Optional<Category> found = categoryBySlug(language, path.get(path.size() - 1));
+        if (found.isEmpty()) {
+            return new Lookup.Missing<>();
+        }
+        Category category = found.get();
+        Optional<List<NamedLink>> lineage = lineage(category, language);
+        if (lineage.isEmpty()) {
+            return new Lookup.Missing<>();
+        }
+        List<Category> chain = category.lineage();
+        List<String> current = chain.stream().map(c -> c.translation(language).orElseThrow().getSlug()).toList();
+        if (!current.equals(path)) {
+            if (path.size() != chain.size()) {
+                return new Lookup.Missing<>();
+            }
+            for (int i = 0; i < path.size(); i++) {
+                long id = chain.get(i).getId();
+                boolean names = path.get(i).equals(current.get(i)) || redirects.find(SlugKind.CATEGORY, language, path.get(i))
+                        .filter(r -> r.getTargetId() == id).isPresent();
+                if (!names) {
+                    return new Lookup.Missing<>();
+                }
+            }
+            return new Lookup.Moved<>(String.join("/", current));
+        }
+        Instant now = clock.instant();
+        Set<Long> ids = subtree(category);
+        long total = articles.countPublishedInCategories(language, ids, now);
+        if (!Paged.exists(page, total, size)) {
+            return new Lookup.Missing<>();
+        }
+        List<ArticleSummary> items = articles.findPublishedInCategories(language, ids, now, (page - 1) * size, size)
+                .stream().map(ReadingService::summary).toList();
+        var name = category.translation(language).orElseThrow();
+        List<NamedLink> children = new ArrayList<>();
+        String here = String.join("/", current);
+        for (Category child : category.getChildren()) {
+            child.translation(language).ifPresent(ct -> children.add(new NamedLink(ct.getName(), here + "/" + ct.getSlug())));
+        }
+        Map<String, String> paths = new TreeMap<>();
+        for (String other : category.getTranslations().keySet()) {
+            lineage(category, other).ifPresent(l -> paths.put(other, l.get(l.size() - 1).slug()));
+        }
+        return new Lookup.Found<>(new CategoryListing(category.getId(), language, name.getName(), name.getDescription(),
+                here, lineage.get(), children, new Paged<>(items, page, Paged.pages(total, size), total), paths));
+    }
+
+    /** The tag with a slug in a language and one page of its articles; an old slug answers with the current one. */
+    public Lookup<TagListing> tag(String language, String slug, int page, int size) {
+        Optional<Tag> byName = tags.findBySlug(language, slug);
+        if (byName.isEmpty()) {
+            return redirects.find(SlugKind.TAG, language, slug)
+                    .flatMap(r -> tags.findById(r.getTargetId()))
+                    .flatMap(t -> t.translation(language))
+                    .filter(tt -> !tt.getSlug().equals(slug))
+                    .<Lookup<TagListing>>map(tt -> new Lookup.Moved<>(tt.getSlug()))
+                    .orElseGet(Lookup.Missing::new);
+        }
+        Tag tag = byName.get();
+        Instant now = clock.instant();
+        long total = articles.countPublishedWithTag(language, tag.getId(), now);
+        if (!Paged.exists(page, total, size)) {
+            return new Lookup.Missing<>();
+        }
+        List<ArticleSummary> items = articles.findPublishedWithTag(language, tag.getId(), now, (page - 1) * size, size)
+                .stream().map(ReadingService::summary).toList();
+        Map<String, String> slugs = new TreeMap<>();
+        tag.getTranslations().forEach((l, tt) -> slugs.put(l, tt.getSlug()));
+        return new Lookup.Found<>(new TagListing(tag.getId(), language, tag.translation(language).orElseThrow().getName(),
+                slug, new Paged<>(items, page, Paged.pages(total, size), total), slugs));
+    }
+
+    /** An author's page in a language: there is one where the author has published articles in it. */
+    public Lookup<AuthorListing> author(String language, String authorSlug, int page, int size) {
+        Instant now = clock.instant();
+        long total = articles.countPublishedByAuthor(language, authorSlug, now);
+        if (total == 0 || !Paged.exists(page, total, size)) {
+            return new Lookup.Missing<>();
+        }
+        List<ArticleTranslation> found = articles.findPublishedByAuthor(language, authorSlug, now, (page - 1) * size, size);
+        String name = found.isEmpty() ? authorSlug : found.get(0).getArticle().getAuthor().getName();
+        Set<String> languages = new LinkedHashSet<>(articles.languagesPublishedByAuthor(authorSlug, now));
+        return new Lookup.Found<>(new AuthorListing(name, authorSlug, language,
+                new Paged<>(found.stream().map(ReadingService::summary).toList(), page, Paged.pages(total, size), total),
+                languages));
+    }
+
+    /** Minutes to read a text at {@link #WORDS_PER_MINUTE}, rounded up; at least 1. */
+    public static int readingMinutes(String html) {
+        if (html == null) {
+            return 1;
+        }
+        String text = SPACE.matcher(ENTITY.matcher(TAG.matcher(html).replaceAll(" ")).replaceAll(" ")).replaceAll(" ").trim();
+        long words = text.isEmpty() ? 0 : text.split(" ").length;
+        return (int) Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
+    }
+
+    private Optional<Category> categoryBySlug(String language, String slug) {
+        return categories.findBySlug(language, slug).or(() -> redirects.find(SlugKind.CATEGORY, language, slug)
+                .flatMap(r -> categories.findById(r.getTargetId())));
+    }
+
+    /** The chain of a category named in a language, each linked by its path; empty if any link lacks a name. */
+    static Optional<List<NamedLink>> lineage(Category category, String language) {
+        List<NamedLink> links = new ArrayList<>();
+        StringBuilder path = new StringBuilder();
+        for (Category c : category.lineage()) {
+            var name = c.translation(language);
+            if (name.isEmpty()) {
+                return Optional.empty();
+            }
+            if (path.length() > 0) {
+                path.append('/');
+            }
+            path.append(name.get().getSlug());
+            links.add(new NamedLink(name.get().getName(), path.toString()));
+        }
+        return Optional.of(links);
+    }
+
+    /** A category's id and those of all its descendants. */
+    static Set<Long> subtree(Category category) {
+        Set<Long> ids = new LinkedHashSet<>();
+        List<Category> todo = new ArrayList<>(List.of(category));
+        while (!todo.isEmpty()) {
+            Category c = todo.remove(todo.size() - 1);
+            if (ids.add(c.getId())) {
+                todo.addAll(c.getChildren());
+            }
+        }
+        return ids;
+    }
+
+    private static Set<Long> ids(Collection<Long> values) {
+        return new HashSet<>(values);
+    }
+
+    private static Collection<Long> orNone(Set<Long> ids) {
+        return ids.isEmpty() ? List.of(-1L) : ids;
+    }
+
     static ArticleSummary summary(ArticleTranslation t) {
         Article a = t.getArticle();
+        String image = a.getFeaturedImage().orElse(null);
         return new ArticleSummary(a.getId(), t.getLanguage(), t.getTitle(), t.getSlug(), t.getExcerpt(),
-                a.getAuthor().getName(), a.getAuthor().getSlug(), t.getPublishAt().orElse(t.getCreatedAt()));
+                a.getAuthor().getName(), a.getAuthor().getSlug(), t.getPublishAt().orElse(t.getCreatedAt()),
+                image, image == null ? null : t.getFeaturedImageAlt());
     }
 
     private static ArticleView view(ArticleTranslation t, Instant now) {
         Article a = t.getArticle();
         String lang = t.getLanguage();
-        List<ArticleView.NamedLink> path = new ArrayList<>();
-        a.getCategories().stream().findFirst().ifPresent(category -> {
-            for (Category c : category.lineage()) {
-                c.translation(lang).ifPresent(ct -> path.add(new ArticleView.NamedLink(ct.getName(), ct.getSlug())));
-            }
-        });
-        List<ArticleView.NamedLink> tags = a.getTags().stream()
+        List<NamedLink> path = a.getCategories().stream().findFirst()
+                .flatMap(category -> lineage(category, lang)).orElse(List.of());
+        List<NamedLink> tagLinks = a.getTags().stream()
                 .flatMap(tag -> tag.translation(lang).stream())
-                .map(tt -> new ArticleView.NamedLink(tt.getName(), tt.getSlug()))
+                .map(tt -> new NamedLink(tt.getName(), tt.getSlug()))
                 .toList();
         Map<String, String> slugs = new TreeMap<>();
         a.getTranslations().forEach((code, tr) -> {
@@ -89,8 +322,10 @@ public class ReadingService {
                 slugs.put(code, tr.getSlug());
             }
         });
+        String image = a.getFeaturedImage().orElse(null);
         return new ArticleView(a.getId(), t.getId(), lang, t.getTitle(), t.getSlug(), t.getExcerpt(), t.getBody(),
                 t.getSeoTitle(), t.getSeoDescription(), a.getAuthor().getName(), a.getAuthor().getSlug(),
-                t.getPublishAt().orElse(t.getCreatedAt()), t.getUpdatedAt(), path, tags, slugs);
+                t.getPublishAt().orElse(t.getCreatedAt()), t.getUpdatedAt(), path, tagLinks, image,
+                image == null ? null : t.getFeaturedImageAlt(), readingMinutes(t.getBody()), slugs);
     }
 }

@@ -1,6 +1,7 @@
 package org.scriptorium.content.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,33 @@ public interface ArticleRepository {
     List<ArticleTranslation> findPublished(String language, Instant now, int offset, int limit);
 
     long countPublished(String language, Instant now);
+
+    /** Visible translations of articles filed under any of the given categories, newest first. */
+    List<ArticleTranslation> findPublishedInCategories(String language, Collection<Long> categoryIds, Instant now,
+                                                       int offset, int limit);
+
+    long countPublishedInCategories(String language, Collection<Long> categoryIds, Instant now);
+
+    /** Visible translations of articles carrying a tag, newest first. */
+    List<ArticleTranslation> findPublishedWithTag(String language, long tagId, Instant now, int offset, int limit);
+
+    long countPublishedWithTag(String language, long tagId, Instant now);
+
+    /** Visible translations of an author's articles (by the author's slug), newest first. */
+    List<ArticleTranslation> findPublishedByAuthor(String language, String authorSlug, Instant now, int offset, int limit);
+
+    long countPublishedByAuthor(String language, String authorSlug, Instant now);
+
+    /** The languages in which an author has at least one visible translation. */
+    List<String> languagesPublishedByAuthor(String authorSlug, Instant now);
+
+    /**
+     * Visible translations of other articles that share a category or a tag with an article, newest first;
+     * the caller ranks them.
+     */
+    List<ArticleTranslation> findPublishedSharingCategoryOrTag(String language, long excludedArticleId,
+                                                               Collection<Long> categoryIds, Collection<Long> tagIds,
+                                                               Instant now, int limit);
 
     /** Counts of translations grouped by language and status. */
     List<StatusCount> countByLanguageAndStatus();

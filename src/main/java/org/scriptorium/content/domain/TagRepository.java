@@ -7,5 +7,7 @@ public interface TagRepository {
 
     Tag save(Tag tag);
 
+    Optional<Tag> findById(long id);
+
     Optional<Tag> findBySlug(String language, String slug);
 }

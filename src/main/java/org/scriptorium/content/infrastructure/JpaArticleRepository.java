@@ -1,12 +1,14 @@
 package org.scriptorium.content.infrastructure;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import org.scriptorium.content.domain.Article;
 import org.scriptorium.content.domain.ArticleRepository;
@@ -76,6 +78,75 @@ public class JpaArticleRepository implements ArticleRepository {
                 .setParameter("status", PublicationStatus.PUBLISHED)
                 .setParameter("now", now)
                 .getSingleResult();
+    }
+
+    private static final String VISIBLE = " t.language = :language and t.status = :status and t.publishAt <= :now";
+    private static final String NEWEST = " order by t.publishAt desc, t.id desc";
+    private static final String LIST = "select t from ArticleTranslation t join fetch t.article a join fetch a.author where";
+    private static final String COUNT = "select count(t) from ArticleTranslation t join t.article a where";
+    private static final String IN_CATEGORIES = " and a.id in (select a2.id from Article a2 join a2.categories c where c.id in :ids)";
+    private static final String WITH_TAG = " and a.id in (select a2.id from Article a2 join a2.tags g where g.id = :tag)";
+    private static final String BY_AUTHOR = " and a.author.slug = :author";
+
+    private <T> TypedQuery<T> visible(String jpql, Class<T> type, String language, Instant now) {
+        return em.createQuery(jpql, type).setParameter("language", language)
+                .setParameter("status", PublicationStatus.PUBLISHED).setParameter("now", now);
+    }
+
+    @Override
+    public List<ArticleTranslation> findPublishedInCategories(String language, Collection<Long> categoryIds, Instant now,
+                                                              int offset, int limit) {
+        return visible(LIST + VISIBLE + IN_CATEGORIES + NEWEST, ArticleTranslation.class, language, now)
+                .setParameter("ids", categoryIds).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countPublishedInCategories(String language, Collection<Long> categoryIds, Instant now) {
+        return visible(COUNT + VISIBLE + IN_CATEGORIES, Long.class, language, now).setParameter("ids", categoryIds)
+                .getSingleResult();
+    }
+
+    @Override
+    public List<ArticleTranslation> findPublishedWithTag(String language, long tagId, Instant now, int offset, int limit) {
+        return visible(LIST + VISIBLE + WITH_TAG + NEWEST, ArticleTranslation.class, language, now)
+                .setParameter("tag", tagId).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countPublishedWithTag(String language, long tagId, Instant now) {
+        return visible(COUNT + VISIBLE + WITH_TAG, Long.class, language, now).setParameter("tag", tagId).getSingleResult();
+    }
+
+    @Override
+    public List<ArticleTranslation> findPublishedByAuthor(String language, String authorSlug, Instant now, int offset,
+                                                          int limit) {
+        return visible(LIST + VISIBLE + BY_AUTHOR + NEWEST, ArticleTranslation.class, language, now)
+                .setParameter("author", authorSlug).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countPublishedByAuthor(String language, String authorSlug, Instant now) {
+        return visible(COUNT + VISIBLE + BY_AUTHOR, Long.class, language, now).setParameter("author", authorSlug)
+                .getSingleResult();
+    }
+
+    @Override
+    public List<String> languagesPublishedByAuthor(String authorSlug, Instant now) {
+        return em.createQuery("select distinct t.language from ArticleTranslation t join t.article a"
+                        + " where a.author.slug = :author and t.status = :status and t.publishAt <= :now", String.class)
+                .setParameter("author", authorSlug).setParameter("status", PublicationStatus.PUBLISHED)
+                .setParameter("now", now).getResultList();
+    }
+
+    @Override
+    public List<ArticleTranslation> findPublishedSharingCategoryOrTag(String language, long excludedArticleId,
+                                                                      Collection<Long> categoryIds,
+                                                                      Collection<Long> tagIds, Instant now, int limit) {
+        return visible(LIST + VISIBLE + " and a.id <> :self and (a.id in (select a2.id from Article a2 join a2.categories c"
+                        + " where c.id in :cats) or a.id in (select a3.id from Article a3 join a3.tags g where g.id in :tags))"
+                        + NEWEST, ArticleTranslation.class, language, now)
+                .setParameter("self", excludedArticleId).setParameter("cats", categoryIds).setParameter("tags", tagIds)
+                .setMaxResults(limit).getResultList();
     }
 
     @Override

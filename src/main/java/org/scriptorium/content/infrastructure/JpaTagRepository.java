@@ -33,6 +33,11 @@ public class JpaTagRepository implements TagRepository {
     }
 
     @Override
+    public Optional<Tag> findById(long id) {
+        return Optional.ofNullable(em.find(Tag.class, id));
+    }
+
+    @Override
     public Optional<Tag> findBySlug(String language, String slug) {
         return em.createQuery("select t.tag from TagTranslation t where t.language = :language and t.slug = :slug",
                         Tag.class)

@@ -26,6 +26,7 @@ public final class Settings {
     public static final String DEMO = "scriptorium.demo";
     public static final String TRUSTED_PROXIES = "scriptorium.trusted.proxies";
     public static final String EXIT_ON_FATAL = "scriptorium.exit.on.fatal";
+    public static final String PAGE_SIZE = "scriptorium.page.size";
 
     private final Path dataDir;
     private final String dbUrl;
@@ -37,6 +38,7 @@ public final class Settings {
     private final boolean demo;
     private final String trustedProxies;
     private final boolean exitOnFatal;
+    private final int pageSize;
 
     private Settings(Config config) {
         this.dataDir = Path.of(string(config, DATA_DIR, "./data")).toAbsolutePath().normalize();
@@ -50,6 +52,7 @@ public final class Settings {
         this.demo = Boolean.parseBoolean(string(config, DEMO, "true"));
         this.trustedProxies = string(config, TRUSTED_PROXIES, "");
         this.exitOnFatal = Boolean.parseBoolean(string(config, EXIT_ON_FATAL, "true"));
+        this.pageSize = pageSize(string(config, PAGE_SIZE, "10"));
     }
 
     /** Reads the settings visible to the application's class loader. */
@@ -64,6 +67,14 @@ public final class Settings {
 
     private static String string(Config config, String key, String fallback) {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty()).orElse(fallback);
+    }
+
+    private static int pageSize(String value) {
+        try {
+            return Math.max(1, Math.min(100, Integer.parseInt(value)));
+        } catch (NumberFormatException e) {
+            return 10;
+        }
     }
 
     private static String stripTrailingSlash(String url) {
@@ -129,6 +140,11 @@ public final class Settings {
 
     public String trustedProxies() {
         return trustedProxies;
+    }
+
+    /** Articles per page of a category, tag or author page (1 to 100). */
+    public int pageSize() {
+        return pageSize;
     }
 
     public boolean exitOnFatal() {

@@ -30,7 +30,8 @@ public class Navigation {
 
     static final List<Item> ITEMS = List.of(
             new Item("nav.dashboard", "/backoffice/", Set.of(Role.values())),
-            new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)));
+            new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)),
+            new Item("nav.settings", "/backoffice/settings", Set.of(Role.ADMIN)));
 
     @Inject
     private SecurityContext securityContext;

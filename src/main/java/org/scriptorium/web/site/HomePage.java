@@ -1,21 +1,20 @@
 package org.scriptorium.web.site;
 
-import java.util.List;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.scriptorium.content.application.ArticleSummary;
+import org.scriptorium.content.application.HomeView;
 import org.scriptorium.content.application.ReadingService;
 import org.scriptorium.web.common.RequestLanguage;
 
-/** The home page of a language: its latest published articles. */
+/** The home page of a language: the lead story, the latest articles and a section per top-level category. */
 @Named
 @RequestScoped
 public class HomePage {
 
-    private static final int PAGE_SIZE = 20;
+    private static final int LATEST = 6;
+    private static final int PER_SECTION = 3;
 
     @Inject
     private ReadingService reading;
@@ -23,12 +22,12 @@ public class HomePage {
     @Inject
     private RequestLanguage language;
 
-    private List<ArticleSummary> latest;
+    private HomeView home;
 
-    public List<ArticleSummary> getLatest() {
-        if (latest == null) {
-            latest = reading.latest(language.getCode(), 0, PAGE_SIZE);
+    public HomeView getHome() {
+        if (home == null) {
+            home = reading.home(language.getCode(), LATEST, PER_SECTION);
         }
-        return latest;
+        return home;
     }
 }

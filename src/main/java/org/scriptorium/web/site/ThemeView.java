@@ -31,7 +31,7 @@ public class ThemeView {
     }
 
     public String template(String name) {
-        return registry.templatePath(name);
+        return registry.templatePath(active(), name);
     }
 
     public String getId() {

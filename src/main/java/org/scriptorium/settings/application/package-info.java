@@ -1,0 +1,2 @@
+/** Reading and changing site settings. */
+package org.scriptorium.settings.application;

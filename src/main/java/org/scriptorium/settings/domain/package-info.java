@@ -1,0 +1,2 @@
+/** A setting as a key and a value, and where settings are kept. */
+package org.scriptorium.settings.domain;

@@ -1,0 +1,2 @@
+/** Site settings stored with JPA. */
+package org.scriptorium.settings.infrastructure;
