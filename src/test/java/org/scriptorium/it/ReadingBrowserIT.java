@@ -2,6 +2,7 @@ package org.scriptorium.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.testing.BrowserSession;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
@@ -121,7 +124,8 @@ class ReadingBrowserIT {
         }
         d.findElement(By.cssSelector("input[type='radio'][value='" + theme + "']")).click();
         d.findElement(By.id("settings:save")).click();
-        assertThat(d.getPageSource()).contains("bo-notice");
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("saved=1"));
+        assertThat(d.findElement(By.cssSelector(".bo-notice")).isDisplayed()).isTrue();
     }
 
     private static List<String> axeOnEveryPageType(BrowserSession browser, String theme) {
