@@ -104,4 +104,26 @@ class BackofficeIT {
         assertThat(out.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/backoffice/login"));
         assertThat(b.get("/backoffice/").statusCode()).isEqualTo(302);
     }
+
+    @Test
+    void theLoginFormIsStatelessSoItNeverExpires() throws Exception {
+        Browserless b = new Browserless(site.baseUrl());
+        HttpResponse<String> form = b.get("/backoffice/login");
+        assertThat(form.body()).contains("value=\"stateless\"");
+        HttpResponse<String> after = b.submit(form, "login", Map.of("email", RunningSite.ADMIN_EMAIL,
+                "password", RunningSite.ADMIN_PASSWORD), "submit", "X-Forwarded-For", "192.0.2.60");
+        assertThat(after.statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aFormPostedWithAnExpiredViewReloadsThePageWithANote() throws Exception {
+        Browserless b = new Browserless(site.baseUrl());
+        login(b, RunningSite.ADMIN_EMAIL, RunningSite.ADMIN_PASSWORD, "X-Forwarded-For", "192.0.2.61");
+        HttpResponse<String> dashboard = b.get("/backoffice/");
+        HttpResponse<String> stale = b.submit(dashboard, "logout", Map.of("=jakarta.faces.ViewState", "1234:5678"), "submit");
+        assertThat(stale.statusCode()).isEqualTo(302);
+        String location = stale.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("expired=1");
+        assertThat(b.get(location, "Accept-Language", "en").body()).contains("The page had expired and has been reloaded.");
+    }
 }

@@ -51,7 +51,8 @@ public final class Browserless {
 
     /**
      * Submits the form with the given id found in a page, with the given field values (by the field's id
-     * within the form, e.g. "email") and the named submit button.
+     * within the form, e.g. "email"; a key starting with "=" is a full field name, e.g. "=jakarta.faces.ViewState")
+     * and the named submit button.
      */
     public HttpResponse<String> submit(HttpResponse<String> page, String formId, Map<String, String> fields,
                                        String button, String... headers) throws IOException, InterruptedException {
@@ -67,7 +68,7 @@ public final class Browserless {
             String tag = hidden.group();
             values.put(attr(tag, "name"), unescape(attr(tag, "value")));
         }
-        fields.forEach((k, v) -> values.put(formId + ":" + k, v));
+        fields.forEach((k, v) -> values.put(k.startsWith("=") ? k.substring(1) : formId + ":" + k, v));
         values.put(formId + ":" + button, "submit");
         String body = values.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
