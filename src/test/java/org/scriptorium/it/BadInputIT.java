@@ -84,7 +84,7 @@ class BadInputIT {
         for (String s : naughtyStrings()) {
             String enc = path(s);
             for (String url : List.of("/it/" + enc, "/it/category/" + enc, "/es/tag/" + enc, "/de/author/" + enc,
-                    "/it/?page=" + enc, "/fr/category/tecnologia?page=" + enc, article + "?q=" + enc, "/" + enc + "/")) {
+                    "/it/?page=" + enc, "/fr/category/technologie?page=" + enc, "/it/category/tecnologia/" + enc, "/en/feed?q=" + enc, article + "?q=" + enc, "/" + enc + "/")) {
                 HttpResponse<String> r;
                 try {
                     r = b.get(url);
