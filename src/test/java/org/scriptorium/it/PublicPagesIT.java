@@ -173,14 +173,14 @@ class PublicPagesIT {
         String html = b.get(rural).body();
         String bar = section(html, "<nav class=\"language-bar\"", "</nav>");
         assertThat(bar).containsPattern("<a href=\"/es/[a-z0-9-]+\\?switch\" lang=\"es\" hreflang=\"es\">Español</a>");
-        Matcher fallback = Pattern.compile("<a href=\"(/en/\\?switch)\" class=\"is-fallback\">").matcher(bar);
+        Matcher fallback = Pattern.compile("<a href=\"(/en/\\?switch=fallback)\" class=\"is-fallback\">").matcher(bar);
         assertThat(fallback.find()).isTrue();
         assertThat(bar).doesNotContain("hreflang=\"en\"").doesNotContain("hreflang=\"fr\"");
         assertThat(alternates(html)).containsOnlyKeys("it", "es", "pt", "x-default");
 
         HttpResponse<String> chosen = b.get(fallback.group(1));
         assertThat(chosen.statusCode()).isEqualTo(302);
-        assertThat(chosen.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/en/"));
+        assertThat(chosen.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/en/?fallback"));
         assertThat(chosen.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("scriptorium_lang=en")
                 .containsIgnoringCase("Max-Age").containsIgnoringCase("HttpOnly"));
         assertThat(b.follow(fallback.group(1)).statusCode()).isEqualTo(200);

@@ -56,8 +56,9 @@ class ReadingBrowserIT {
 
             switcherLink(d, "en").click();
             assertThat(lang(d)).isEqualTo("en");
-            assertThat(d.getCurrentUrl()).endsWith("/en/");
+            assertThat(d.getCurrentUrl()).endsWith("/en/?fallback");
             assertThat(d.getPageSource()).doesNotContain("Page not found");
+            assertThat(d.findElement(By.id("fallback-notice")).getText()).contains("not available in English");
 
             d.get(site.baseUrl() + "/");
             assertThat(d.getCurrentUrl()).as("the explicit choice is remembered").endsWith("/en/");

@@ -160,7 +160,8 @@ public class SiteLayout {
             String code = l.getCode();
             String target = counterparts.get(code);
             boolean real = target != null;
-            String href = request.getContextPath() + (real ? target : "/" + code + "/") + "?" + SiteRouter.SWITCH;
+            String href = request.getContextPath() + (real ? target + "?" + SiteRouter.SWITCH
+                    : "/" + code + "/?" + SiteRouter.SWITCH + "=" + SiteRouter.FALLBACK);
             return new LanguageLink(code, l.getNativeName(), href, code.equals(current), real);
         }).toList();
     }

@@ -43,6 +43,11 @@ public class SiteRouter extends HttpFilter {
     static final int FEED_SIZE = 20;
     /** The query parameter of the language switcher's links. */
     public static final String SWITCH = "switch";
+    /**
+     * Value of {@link #SWITCH} on a switcher link that falls back to a language's home page because the
+     * page has no counterpart there; the home page then says so.
+     */
+    public static final String FALLBACK = "fallback";
     private static final int COOKIE_MAX_AGE = 365 * 24 * 3600;
 
     /** Request attribute holding the {@link org.scriptorium.content.application.ArticleView} of an article URL. */
@@ -106,7 +111,8 @@ public class SiteRouter extends HttpFilter {
         if (request.getParameter(SWITCH) != null && "GET".equals(request.getMethod())) {
             rememberChoice(request, response, first);
             response.setHeader("Cache-Control", "no-store");
-            response.sendRedirect(request.getContextPath() + path);
+            boolean fallback = FALLBACK.equals(request.getParameter(SWITCH));
+            response.sendRedirect(request.getContextPath() + path + (fallback ? "?" + FALLBACK : ""));
             return;
         }
         int page = page(request);
