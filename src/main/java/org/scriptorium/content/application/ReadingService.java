@@ -82,6 +82,7 @@ public class ReadingService {
         List<ArticleView.NamedLink> tags = a.getTags().stream()
                 .flatMap(tag -> tag.translation(lang).stream())
                 .map(tt -> new ArticleView.NamedLink(tt.getName(), tt.getSlug()))
+                .sorted(java.util.Comparator.comparing(ArticleView.NamedLink::slug))
                 .toList();
         Map<String, String> slugs = new TreeMap<>();
         a.getTranslations().forEach((code, tr) -> {
