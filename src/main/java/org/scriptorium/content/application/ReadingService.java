@@ -315,6 +315,7 @@ public class ReadingService {
         List<NamedLink> tagLinks = a.getTags().stream()
                 .flatMap(tag -> tag.translation(lang).stream())
                 .map(tt -> new NamedLink(tt.getName(), tt.getSlug()))
+                .sorted(Comparator.comparing(NamedLink::slug))
                 .toList();
         Map<String, String> slugs = new TreeMap<>();
         a.getTranslations().forEach((code, tr) -> {
