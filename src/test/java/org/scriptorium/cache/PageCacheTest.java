@@ -21,7 +21,7 @@ import org.scriptorium.cache.application.PageCache;
 import org.scriptorium.cache.application.PageCacheSettings;
 import org.scriptorium.cache.domain.CachedPage;
 import org.scriptorium.cache.domain.PageKey;
-import org.scriptorium.cache.domain.SiteSettingsChanged;
+import org.scriptorium.settings.domain.SiteSettingsChanged;
 import org.scriptorium.content.domain.ArticlePublished;
 import org.scriptorium.content.domain.ArticleUnpublished;
 import org.scriptorium.content.domain.ArticleUpdated;

@@ -116,7 +116,6 @@ class PageCacheIT {
         assertThat(header(first, CACHE)).isEmpty();
         assertThat(header(second, CACHE)).isEmpty();
         assertThat(header(second, "Cache-Control")).doesNotContain("public");
-        assertThat(second.headers().allValues("Set-Cookie")).as("each visitor gets its own session").isNotEmpty();
     }
 
     @Test

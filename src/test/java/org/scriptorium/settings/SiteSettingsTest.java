@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.settings.application.SiteSettings;
+import org.scriptorium.settings.domain.SiteSettingsChanged;
 import org.scriptorium.settings.infrastructure.JpaSiteSettingRepository;
 import org.scriptorium.testing.TestDatabase;
 import org.scriptorium.themes.application.ThemeRegistry;
@@ -39,11 +40,11 @@ class SiteSettingsTest {
 
     private static <T> T withRegistry(Function<ThemeRegistry, T> work) {
         return db.inTransaction(em -> work.apply(new ThemeRegistry(() -> THEMES,
-                new SiteSettings(new JpaSiteSettingRepository(em), CLOCK))));
+                new SiteSettings(new JpaSiteSettingRepository(em), CLOCK, changed -> { }))));
     }
 
     private static java.util.Optional<String> setting(String key) {
-        return db.inTransaction(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK).get(key));
+        return db.inTransaction(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK, changed -> { }).get(key));
     }
 
     private static String activeId() {
@@ -55,9 +56,18 @@ class SiteSettingsTest {
     }
 
     @Test
+    void everyChangeIsAnnouncedSoThePageCacheCanDropItsPages() {
+        java.util.List<SiteSettingsChanged> announced = new java.util.ArrayList<>();
+        db.run(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK, announced::add).put(SiteSettings.ACTIVE_THEME, "minimal"));
+        db.run(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK, announced::add).put(SiteSettings.ACTIVE_THEME, "magazine"));
+        assertThat(announced).containsExactly(new SiteSettingsChanged(SiteSettings.ACTIVE_THEME),
+                new SiteSettingsChanged(SiteSettings.ACTIVE_THEME));
+    }
+
+    @Test
     void aValueIsCreatedThenChangedInPlace() {
-        db.run(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK).put("test.key", "one"));
-        db.run(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK).put("test.key", "two"));
+        db.run(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK, changed -> { }).put("test.key", "one"));
+        db.run(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK, changed -> { }).put("test.key", "two"));
         assertThat(setting("test.key")).hasValue("two");
         assertThat(setting("never.set")).isEmpty();
     }
@@ -76,7 +86,7 @@ class SiteSettingsTest {
             r.activate("../etc");
             return null;
         })).isInstanceOf(IllegalArgumentException.class);
-        db.run(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK).put(SiteSettings.ACTIVE_THEME, "removed-theme"));
+        db.run(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK, changed -> { }).put(SiteSettings.ACTIVE_THEME, "removed-theme"));
         assertThat(activeId()).isEqualTo("magazine");
     }
 }

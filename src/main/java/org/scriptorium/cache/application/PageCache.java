@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 
 import org.scriptorium.cache.domain.CachedPage;
 import org.scriptorium.cache.domain.PageKey;
-import org.scriptorium.cache.domain.SiteSettingsChanged;
+import org.scriptorium.settings.domain.SiteSettingsChanged;
 import org.scriptorium.content.domain.ContentEvent;
 
 /**

@@ -1,4 +1,4 @@
-package org.scriptorium.cache.domain;
+package org.scriptorium.settings.domain;
 
 /**
  * A site-wide setting that changes how pages look (the active theme, the site name, the enabled languages)
