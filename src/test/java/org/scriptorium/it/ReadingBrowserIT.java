@@ -121,6 +121,7 @@ class ReadingBrowserIT {
             d.findElement(By.id("login:email")).sendKeys(RunningSite.ADMIN_EMAIL);
             d.findElement(By.id("login:password")).sendKeys(RunningSite.ADMIN_PASSWORD);
             d.findElement(By.id("login:submit")).click();
+            new WebDriverWait(d, Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
             d.get(site.baseUrl() + "/backoffice/settings");
         }
         d.findElement(By.cssSelector("input[type='radio'][value='" + theme + "']")).click();
