@@ -261,6 +261,28 @@ public class ReadingService {
     }
 
     /** The chain of a category named in a language, each linked by its path; empty if any link lacks a name. */
+    /**
+     * Every category page that exists: for each category, its path ({@code /{lang}/category/a/b}) in every
+     * language in which it and all its ancestors have a name. Listing pages exist even when empty.
+     */
+    public List<Map<String, String>> categoryPages() {
+        List<Map<String, String>> pages = new ArrayList<>();
+        List<Category> pending = new ArrayList<>(categories.findTopLevel());
+        while (!pending.isEmpty()) {
+            Category category = pending.remove(0);
+            Map<String, String> byLanguage = new TreeMap<>();
+            for (String language : category.getTranslations().keySet()) {
+                lineage(category, language).ifPresent(l ->
+                        byLanguage.put(language, "/" + language + "/category/" + l.get(l.size() - 1).slug()));
+            }
+            if (!byLanguage.isEmpty()) {
+                pages.add(byLanguage);
+            }
+            pending.addAll(category.getChildren());
+        }
+        return pages;
+    }
+
     static Optional<List<NamedLink>> lineage(Category category, String language) {
         List<NamedLink> links = new ArrayList<>();
         StringBuilder path = new StringBuilder();
