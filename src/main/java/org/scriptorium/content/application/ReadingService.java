@@ -283,6 +283,19 @@ public class ReadingService {
         return pages;
     }
 
+    /** Every tag page: for each tag, its path ({@code /{lang}/tag/slug}) in every language it is named in. */
+    public List<Map<String, String>> tagPages() {
+        List<Map<String, String>> pages = new ArrayList<>();
+        for (Tag tag : tags.findAll()) {
+            Map<String, String> byLanguage = new TreeMap<>();
+            tag.getTranslations().forEach((language, tt) -> byLanguage.put(language, "/" + language + "/tag/" + tt.getSlug()));
+            if (!byLanguage.isEmpty()) {
+                pages.add(byLanguage);
+            }
+        }
+        return pages;
+    }
+
     static Optional<List<NamedLink>> lineage(Category category, String language) {
         List<NamedLink> links = new ArrayList<>();
         StringBuilder path = new StringBuilder();

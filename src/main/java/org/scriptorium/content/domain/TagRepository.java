@@ -1,5 +1,6 @@
 package org.scriptorium.content.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Access to tags. */
@@ -10,4 +11,6 @@ public interface TagRepository {
     Optional<Tag> findById(long id);
 
     Optional<Tag> findBySlug(String language, String slug);
+
+    List<Tag> findAll();
 }

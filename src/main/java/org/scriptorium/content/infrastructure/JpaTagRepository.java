@@ -1,5 +1,6 @@
 package org.scriptorium.content.infrastructure;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,5 +45,10 @@ public class JpaTagRepository implements TagRepository {
                 .setParameter("language", language)
                 .setParameter("slug", slug)
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Tag> findAll() {
+        return em.createQuery("select t from Tag t order by t.id", Tag.class).getResultList();
     }
 }
