@@ -7,9 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scriptorium.content.domain.Article;
 import org.scriptorium.content.domain.ArticleTranslation;
 import org.scriptorium.content.domain.Category;
@@ -18,23 +17,14 @@ import org.scriptorium.content.infrastructure.JpaArticleRepository;
 import org.scriptorium.content.infrastructure.JpaCategoryRepository;
 import org.scriptorium.identity.domain.Role;
 import org.scriptorium.identity.domain.User;
-import org.scriptorium.testing.TestDatabase;
+import org.scriptorium.testing.FreshDatabase;
 
 class ContentModelTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
 
-    private TestDatabase db;
-
-    @BeforeEach
-    void setUp() {
-        db = TestDatabase.create();
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
-    }
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
 
     private long newArticle() {
         return db.inTransaction(em -> {

@@ -9,27 +9,17 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scriptorium.identity.application.LoginThrottle;
 import org.scriptorium.identity.infrastructure.JpaLoginFailuresRepository;
-import org.scriptorium.testing.TestDatabase;
+import org.scriptorium.testing.FreshDatabase;
 
 class LoginThrottleTest {
 
-    private TestDatabase db;
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
     private Instant now = Instant.parse("2026-03-01T12:00:00Z");
-
-    @BeforeEach
-    void setUp() {
-        db = TestDatabase.create();
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
-    }
 
     private void withThrottle(Consumer<LoginThrottle> work) {
         db.run(em -> work.accept(new LoginThrottle(new JpaLoginFailuresRepository(em), Clock.fixed(now, ZoneOffset.UTC))));

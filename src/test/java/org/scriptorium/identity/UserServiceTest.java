@@ -7,28 +7,18 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.scriptorium.identity.application.UserService;
 import org.scriptorium.identity.domain.Role;
 import org.scriptorium.identity.domain.User;
-import org.scriptorium.testing.TestDatabase;
+import org.scriptorium.testing.FreshDatabase;
 import org.scriptorium.testing.TestServices;
 
 class UserServiceTest {
 
-    private TestDatabase db;
-
-    @BeforeEach
-    void setUp() {
-        db = TestDatabase.create();
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
-    }
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
 
     private UserService users(jakarta.persistence.EntityManager em) {
         return TestServices.users(em, Clock.systemUTC());
