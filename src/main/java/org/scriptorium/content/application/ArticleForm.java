@@ -16,7 +16,7 @@ import java.util.List;
  * @param categoryIds    the categories the article is filed under (shared by all languages)
  * @param tags           tag names in this language, separated by commas (tags are shared by all languages)
  * @param commentsOpen   whether readers may comment (shared by all languages)
- * @param version        the translation's version when it was opened, to refuse overwriting a later save; 0 for new
+ * @param version        the translation's version when it was opened, to refuse overwriting a later save; 0 for a translation not yet stored
  */
 public record ArticleForm(Long articleId, String language, String title, String slug, String excerpt, String body,
                           String seoTitle, String seoDescription, List<Long> categoryIds, String tags,

@@ -213,7 +213,7 @@ public class EditorialService {
             requireMayEdit(editor, article, language);
         }
         Optional<ArticleTranslation> existing = article == null ? Optional.empty() : article.translation(language);
-        if (existing.isPresent() && form.version() != 0 && existing.get().getVersion() != form.version()) {
+        if (existing.isPresent() && existing.get().getVersion() != form.version()) {
             throw new EditorialException(Reason.CONFLICT, "");
         }
         Long ownId = existing.map(ArticleTranslation::getId).orElse(null);
