@@ -110,7 +110,6 @@ public class EditorialService {
      * A page of translations for the back-office list. AUTHORs see only their articles and TRANSLATORs only
      * their languages, whatever the filter says; users with neither an editorial role see nothing.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Paged<ArticleRow> list(String editorEmail, ArticleFilter filter, int page, int size) {
         User editor = editor(editorEmail);
         Optional<Long> onlyAuthor = Optional.empty();
@@ -154,7 +153,6 @@ public class EditorialService {
      * Opens a translation for editing: the stored one, or an empty form when the article has no translation
      * in the language yet ({@code articleId} empty for a new article).
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public EditableArticle open(String editorEmail, Optional<Long> articleId, String language) {
         User editor = editor(editorEmail);
         requireLanguage(language);
@@ -297,7 +295,6 @@ public class EditorialService {
     }
 
     /** The categories to choose from, as "Parent › Child" in the language (or the first name it has). */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Choice> categoryChoices(String language) {
         List<Choice> out = new ArrayList<>();
         for (Category top : categories.findTopLevel()) {
@@ -307,13 +304,11 @@ public class EditorialService {
     }
 
     /** The authors to filter by: every user, by name. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Choice> authorChoices() {
         return users.findAll().stream().map(u -> new Choice(u.getId(), u.getName())).toList();
     }
 
     /** The languages the user may write in: all site languages for editors and authors, assigned ones for translators. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> writableLanguages(String editorEmail) {
         User editor = editor(editorEmail);
         List<String> all = languages.findAll().stream().map(l -> l.getCode()).toList();
