@@ -116,6 +116,8 @@ class PageCacheIT {
         assertThat(header(first, CACHE)).isEmpty();
         assertThat(header(second, CACHE)).isEmpty();
         assertThat(header(second, "Cache-Control")).doesNotContain("public");
+        assertThat(second.headers().allValues("Set-Cookie"))
+                .as("the login form is stateless: not cached although it opens no session").isEmpty();
     }
 
     @Test

@@ -10,12 +10,14 @@ import jakarta.persistence.EntityManager;
 
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.scriptorium.content.application.DemoContent;
+import org.scriptorium.content.application.EditorialService;
 import org.scriptorium.content.application.MediaLibrary;
 import org.scriptorium.content.application.ReadingService;
 import org.scriptorium.content.infrastructure.JpaArticleRepository;
 import org.scriptorium.content.infrastructure.JpaCategoryRepository;
 import org.scriptorium.content.infrastructure.JpaSlugRedirectRepository;
 import org.scriptorium.content.infrastructure.JpaTagRepository;
+import org.scriptorium.i18n.infrastructure.JpaSiteLanguageRepository;
 import org.scriptorium.identity.application.PasswordHasher;
 import org.scriptorium.identity.application.UserService;
 import org.scriptorium.identity.infrastructure.JpaUserRepository;
@@ -45,6 +47,13 @@ public final class TestServices {
     public static ReadingService reading(EntityManager em, Clock clock) {
         return new ReadingService(new JpaArticleRepository(em), new JpaCategoryRepository(em), new JpaTagRepository(em),
                 new JpaSlugRedirectRepository(em), clock);
+    }
+
+    /** The editorial service; its events go to {@code events}. */
+    public static EditorialService editorial(EntityManager em, Clock clock, RecordingEvents events) {
+        return new EditorialService(new JpaArticleRepository(em), new JpaCategoryRepository(em), new JpaTagRepository(em),
+                new JpaSlugRedirectRepository(em), new JpaUserRepository(em), new JpaSiteLanguageRepository(em), events,
+                clock);
     }
 
     /** A media library in a new temporary folder. */

@@ -126,6 +126,18 @@ public class Article {
         tags.add(tag);
     }
 
+    /** Files the article under exactly these categories, in every language. */
+    public void refileUnder(Set<Category> newCategories) {
+        categories.retainAll(newCategories);
+        categories.addAll(newCategories);
+    }
+
+    /** Gives the article exactly these tags, in every language. */
+    public void retag(Set<Tag> newTags) {
+        tags.retainAll(newTags);
+        tags.addAll(newTags);
+    }
+
     public void changeFeaturedImage(String image) {
         this.featuredImage = image;
     }

@@ -49,6 +49,14 @@ public interface ArticleRepository {
                                                                Collection<Long> categoryIds, Collection<Long> tagIds,
                                                                Instant now, int limit);
 
+    /** Translations for the back-office list, filtered and sorted as the query says. */
+    List<ArticleTranslation> findForEditors(EditorialQuery query, int offset, int limit);
+
+    long countForEditors(EditorialQuery query);
+
+    /** SCHEDULED translations whose publish time is at or before {@code now}, oldest first. */
+    List<ArticleTranslation> findDueForPublishing(Instant now, int limit);
+
     /** Counts of translations grouped by language and status. */
     List<StatusCount> countByLanguageAndStatus();
 

@@ -231,6 +231,11 @@ public class ArticleTranslation {
         return Optional.ofNullable(source);
     }
 
+    /** The optimistic-lock version: rises with every stored change. */
+    public long getVersion() {
+        return version;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -1,8 +1,12 @@
 package org.scriptorium.content.infrastructure;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +17,7 @@ import jakarta.persistence.TypedQuery;
 import org.scriptorium.content.domain.Article;
 import org.scriptorium.content.domain.ArticleRepository;
 import org.scriptorium.content.domain.ArticleTranslation;
+import org.scriptorium.content.domain.EditorialQuery;
 import org.scriptorium.content.domain.PublicationStatus;
 
 /** {@link ArticleRepository} over JPA. */
@@ -147,6 +152,79 @@ public class JpaArticleRepository implements ArticleRepository {
                         + NEWEST, ArticleTranslation.class, language, now)
                 .setParameter("self", excludedArticleId).setParameter("cats", categoryIds).setParameter("tags", tagIds)
                 .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<ArticleTranslation> findForEditors(EditorialQuery query, int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = editorialWhere(query, params);
+        String order = switch (query.sort()) {
+            case TITLE -> " order by lower(t.title), t.id";
+            case STATUS -> " order by t.status, t.updatedAt desc, t.id desc";
+            case UPDATED -> " order by t.updatedAt desc, t.id desc";
+        };
+        TypedQuery<ArticleTranslation> q = em.createQuery("select t from ArticleTranslation t join fetch t.article a"
+                + " join fetch a.author u" + where + order, ArticleTranslation.class);
+        params.forEach(q::setParameter);
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countForEditors(EditorialQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        String where = editorialWhere(query, params);
+        TypedQuery<Long> q = em.createQuery("select count(t) from ArticleTranslation t join t.article a join a.author u"
+                + where, Long.class);
+        params.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    private static String editorialWhere(EditorialQuery query, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        query.language().ifPresent(l -> {
+            where.append(" and t.language = :language");
+            params.put("language", l);
+        });
+        query.status().ifPresent(s -> {
+            where.append(" and t.status = :status");
+            params.put("status", s);
+        });
+        query.categoryId().ifPresent(c -> {
+            where.append(" and a.id in (select a2.id from Article a2 join a2.categories c where c.id = :category)");
+            params.put("category", c);
+        });
+        query.authorId().ifPresent(id -> {
+            where.append(" and u.id = :author");
+            params.put("author", id);
+        });
+        query.titleText().ifPresent(text -> {
+            where.append(" and lower(t.title) like :text escape '!'");
+            params.put("text", "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+        });
+        List<String> restrictions = new ArrayList<>();
+        query.onlyAuthorId().ifPresent(id -> {
+            restrictions.add("u.id = :onlyAuthor");
+            params.put("onlyAuthor", id);
+        });
+        query.onlyLanguages().ifPresent(languages -> {
+            restrictions.add("t.language in :onlyLanguages");
+            params.put("onlyLanguages", languages.isEmpty() ? List.of("") : List.copyOf(languages));
+        });
+        if (!restrictions.isEmpty()) {
+            where.append(" and (").append(String.join(" or ", restrictions)).append(')');
+        }
+        return where.toString();
+    }
+
+    @Override
+    public List<ArticleTranslation> findDueForPublishing(Instant now, int limit) {
+        return em.createQuery("select t from ArticleTranslation t join fetch t.article where t.status = :status"
+                        + " and t.publishAt <= :now order by t.publishAt, t.id", ArticleTranslation.class)
+                .setParameter("status", PublicationStatus.SCHEDULED)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     @Override

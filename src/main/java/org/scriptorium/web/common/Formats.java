@@ -14,7 +14,8 @@ import jakarta.inject.Named;
 @RequestScoped
 public class Formats {
 
-    private static final ZoneId SITE_ZONE = ZoneId.of("Europe/Rome");
+    /** The zone in which the site shows and reads dates and times. */
+    public static final ZoneId SITE_ZONE = ZoneId.of("Europe/Rome");
 
     @Inject
     private RequestLanguage language;
@@ -24,6 +25,15 @@ public class Formats {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.getLocale())
+                .format(instant.atZone(SITE_ZONE));
+    }
+
+    /** Date and time, medium length, in the page's language. */
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(language.getLocale())
                 .format(instant.atZone(SITE_ZONE));
     }
 

@@ -1,0 +1,16 @@
+package org.scriptorium.content.application;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.scriptorium.content.domain.PublicationStatus;
+
+/**
+ * A translation opened in the editor: the form, and where it stands.
+ *
+ * @param exists    false for a translation not yet saved (a new article, or a language the article lacks)
+ * @param publishAt the publication time, if published or scheduled
+ */
+public record EditableArticle(ArticleForm form, boolean exists, PublicationStatus status, Optional<Instant> publishAt,
+                              int revision, String authorName) {
+}

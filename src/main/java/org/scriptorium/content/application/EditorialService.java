@@ -1,0 +1,457 @@
+package org.scriptorium.content.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.scriptorium.content.application.EditorialException.Reason;
+import org.scriptorium.content.domain.Article;
+import org.scriptorium.content.domain.ArticlePublished;
+import org.scriptorium.content.domain.ArticleRepository;
+import org.scriptorium.content.domain.ArticleTranslation;
+import org.scriptorium.content.domain.ArticleUnpublished;
+import org.scriptorium.content.domain.ArticleUpdated;
+import org.scriptorium.content.domain.Category;
+import org.scriptorium.content.domain.CategoryRepository;
+import org.scriptorium.content.domain.ContentEvent;
+import org.scriptorium.content.domain.EditorialQuery;
+import org.scriptorium.content.domain.PublicationStatus;
+import org.scriptorium.content.domain.SlugKind;
+import org.scriptorium.content.domain.SlugRedirect;
+import org.scriptorium.content.domain.SlugRedirectRepository;
+import org.scriptorium.content.domain.Tag;
+import org.scriptorium.content.domain.TagRepository;
+import org.scriptorium.i18n.domain.SiteLanguageRepository;
+import org.scriptorium.identity.application.Slugs;
+import org.scriptorium.identity.domain.Role;
+import org.scriptorium.identity.domain.User;
+import org.scriptorium.identity.domain.UserRepository;
+
+/**
+ * Writing articles in the back office: the list editors work from, opening a translation, saving it as a
+ * draft, publishing it now or at a time, withdrawing it, and publishing what is due.
+ *
+ * <p>Every operation names the acting user by login e-mail and checks what their roles allow: ADMIN and
+ * EDITOR everything; AUTHOR only articles they wrote (and they write new ones); TRANSLATOR only
+ * translations in their assigned languages, of existing articles. Anything else is refused with
+ * {@link EditorialException} ({@link Reason#FORBIDDEN}), as are invalid input and slug clashes, before
+ * anything is changed.
+ *
+ * <p>Bodies are sanitised with {@link BodySanitizer} on every save. When the slug of a published
+ * translation changes, the old one is kept as a {@link SlugRedirect}. Whenever what readers see changes,
+ * an {@link ArticlePublished}, {@link ArticleUpdated} or {@link ArticleUnpublished} event is fired inside
+ * the transaction; observers (page cache, sitemaps) act after the commit. State lives only in the
+ * database, so scheduled publishing survives restarts: {@link #publishDue()} is called by a timer.
+ */
+@ApplicationScoped
+@Transactional
+public class EditorialService {
+
+    /** Maximum lengths of the stored fields, as in the schema. */
+    static final int TITLE_MAX = 300;
+    static final int SLUG_MAX = 200;
+    static final int EXCERPT_MAX = 1000;
+    static final int SEO_TITLE_MAX = 200;
+    static final int SEO_DESCRIPTION_MAX = 400;
+    static final int BODY_MAX = 1_000_000;
+    private static final int DUE_BATCH = 100;
+
+    /** What the editor asks a save to do besides storing the text. */
+    public enum Intent {
+        /** Store the text; a new translation is a draft, an existing one keeps its status. */
+        SAVE,
+        /** Store and make visible now. */
+        PUBLISH,
+        /** Store and publish at a future time. */
+        SCHEDULE,
+        /** Store and take off the site. */
+        UNPUBLISH
+    }
+
+    private ArticleRepository articles;
+    private CategoryRepository categories;
+    private TagRepository tags;
+    private SlugRedirectRepository redirects;
+    private UserRepository users;
+    private SiteLanguageRepository languages;
+    private Event<ContentEvent> events;
+    private Clock clock;
+
+    protected EditorialService() {
+    }
+
+    @Inject
+    public EditorialService(ArticleRepository articles, CategoryRepository categories, TagRepository tags,
+                            SlugRedirectRepository redirects, UserRepository users, SiteLanguageRepository languages,
+                            Event<ContentEvent> events, Clock clock) {
+        this.articles = articles;
+        this.categories = categories;
+        this.tags = tags;
+        this.redirects = redirects;
+        this.users = users;
+        this.languages = languages;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * A page of translations for the back-office list. AUTHORs see only their articles and TRANSLATORs only
+     * their languages, whatever the filter says; users with neither an editorial role see nothing.
+     */
+    public Paged<ArticleRow> list(String editorEmail, ArticleFilter filter, int page, int size) {
+        User editor = editor(editorEmail);
+        Optional<Long> onlyAuthor = Optional.empty();
+        Optional<Set<String>> onlyLanguages = Optional.empty();
+        if (!isEditor(editor)) {
+            boolean author = editor.hasRole(Role.AUTHOR);
+            boolean translator = editor.hasRole(Role.TRANSLATOR);
+            if (!author && !translator) {
+                throw new EditorialException(Reason.FORBIDDEN, "");
+            }
+            if (author) {
+                onlyAuthor = Optional.of(editor.getId());
+            }
+            if (translator) {
+                onlyLanguages = Optional.of(editor.getTranslatorLanguages());
+            }
+        }
+        EditorialQuery query = new EditorialQuery(filter.language(), filter.status(), filter.categoryId(),
+                filter.authorId(), filter.titleText().map(String::strip).filter(s -> !s.isEmpty()), onlyAuthor,
+                onlyLanguages, filter.sort());
+        long total = articles.countForEditors(query);
+        int pages = Paged.pages(total, size);
+        int current = Math.min(Math.max(1, page), pages);
+        List<ArticleRow> rows = articles.findForEditors(query, (current - 1) * size, size).stream()
+                .map(EditorialService::row).toList();
+        return new Paged<>(rows, current, pages, total);
+    }
+
+    /** The filters of the article list; every one optional. */
+    public record ArticleFilter(Optional<String> language, Optional<PublicationStatus> status,
+                                Optional<Long> categoryId, Optional<Long> authorId, Optional<String> titleText,
+                                EditorialQuery.Sort sort) {
+
+        public static ArticleFilter none() {
+            return new ArticleFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), EditorialQuery.Sort.UPDATED);
+        }
+    }
+
+    /**
+     * Opens a translation for editing: the stored one, or an empty form when the article has no translation
+     * in the language yet ({@code articleId} empty for a new article).
+     */
+    public EditableArticle open(String editorEmail, Optional<Long> articleId, String language) {
+        User editor = editor(editorEmail);
+        requireLanguage(language);
+        if (articleId.isEmpty()) {
+            requireMayCreate(editor, language);
+            ArticleForm form = new ArticleForm(null, language, "", "", "", "", "", "", List.of(), "", true, 0);
+            return new EditableArticle(form, false, PublicationStatus.DRAFT, Optional.empty(), 0, editor.getName());
+        }
+        Article article = articles.findById(articleId.get()).orElseThrow(() -> new EditorialException(Reason.NOT_FOUND, ""));
+        requireMayEdit(editor, article, language);
+        List<Long> categoryIds = article.getCategories().stream().map(Category::getId).toList();
+        String tagNames = String.join(", ", article.getTags().stream()
+                .map(t -> t.translation(language).map(tt -> tt.getName()).orElse(null))
+                .filter(n -> n != null).toList());
+        Optional<ArticleTranslation> existing = article.translation(language);
+        if (existing.isEmpty()) {
+            ArticleForm form = new ArticleForm(article.getId(), language, "", "", "", "", "", "", categoryIds, tagNames,
+                    article.isCommentsOpen(), 0);
+            return new EditableArticle(form, false, PublicationStatus.DRAFT, Optional.empty(), 0,
+                    article.getAuthor().getName());
+        }
+        ArticleTranslation t = existing.get();
+        ArticleForm form = new ArticleForm(article.getId(), language, t.getTitle(), t.getSlug(), nz(t.getExcerpt()),
+                t.getBody(), nz(t.getSeoTitle()), nz(t.getSeoDescription()), categoryIds, tagNames,
+                article.isCommentsOpen(), t.getVersion());
+        return new EditableArticle(form, true, t.getStatus(), t.getPublishAt(), t.getRevision(),
+                article.getAuthor().getName());
+    }
+
+    /**
+     * Stores a translation and does what the intent says. A new article gets the acting user as author and
+     * the form's language as source language.
+     *
+     * @param scheduleAt required for {@link Intent#SCHEDULE}, and must then be in the future
+     * @throws EditorialException when refused; nothing is stored then
+     */
+    public SaveOutcome save(String editorEmail, ArticleForm form, Intent intent, Optional<Instant> scheduleAt) {
+        User editor = editor(editorEmail);
+        Instant now = clock.instant();
+        String language = form.language();
+        requireLanguage(language);
+        String title = strip(form.title());
+        validate(form, title);
+        if (intent == Intent.SCHEDULE) {
+            Instant when = scheduleAt.orElseThrow(() -> new EditorialException(Reason.REQUIRED, "publishAt"));
+            if (!when.isAfter(now)) {
+                throw new EditorialException(Reason.NOT_IN_FUTURE, "publishAt");
+            }
+        }
+        Article article;
+        if (form.articleId() == null) {
+            requireMayCreate(editor, language);
+            article = null;
+        } else {
+            article = articles.findById(form.articleId()).orElseThrow(() -> new EditorialException(Reason.NOT_FOUND, ""));
+            requireMayEdit(editor, article, language);
+        }
+        Optional<ArticleTranslation> existing = article == null ? Optional.empty() : article.translation(language);
+        if (existing.isPresent() && existing.get().getVersion() != form.version()) {
+            throw new EditorialException(Reason.CONFLICT, "");
+        }
+        Long ownId = existing.map(ArticleTranslation::getId).orElse(null);
+        String slug = chooseSlug(form, title, language, ownId);
+        Set<Category> chosenCategories = resolveCategories(form.categoryIds());
+        String body = BodySanitizer.sanitize(form.body());
+        if (body.length() > BODY_MAX) {
+            throw new EditorialException(Reason.TOO_LONG, "body");
+        }
+
+        if (article == null) {
+            article = articles.save(new Article(editor, language, now));
+        }
+        boolean visibleBefore = existing.map(t -> t.isVisibleAt(now)).orElse(false);
+        ArticleTranslation translation = existing.orElseGet(() -> null);
+        boolean changed;
+        if (translation == null) {
+            translation = articles.save(article).addTranslation(language, title, slug, body, now);
+            translation.edit(title, blankToNull(form.excerpt()), body, blankToNull(form.seoTitle()),
+                    blankToNull(form.seoDescription()), now);
+            changed = true;
+        } else {
+            int revisionBefore = translation.getRevision();
+            translation.edit(title, blankToNull(form.excerpt()), body, blankToNull(form.seoTitle()),
+                    blankToNull(form.seoDescription()), now);
+            changed = translation.getRevision() != revisionBefore;
+            Optional<String> oldSlug = translation.changeSlug(slug, now);
+            if (oldSlug.isPresent()) {
+                changed = true;
+                if (visibleBefore) {
+                    redirects.save(new SlugRedirect(SlugKind.ARTICLE, language, oldSlug.get(), translation.getId(), now));
+                }
+            }
+        }
+        Set<Tag> chosenTags = resolveTags(form.tags(), language);
+        boolean sharedChanged = !article.getCategories().equals(chosenCategories) || !article.getTags().equals(chosenTags)
+                || article.isCommentsOpen() != form.commentsOpen();
+        article.refileUnder(chosenCategories);
+        article.retag(chosenTags);
+        article.setCommentsOpen(form.commentsOpen());
+        if (sharedChanged) {
+            article.touch(now);
+        }
+
+        switch (intent) {
+            case PUBLISH -> translation.publish(now);
+            case SCHEDULE -> translation.publishAt(scheduleAt.orElseThrow(), now);
+            case UNPUBLISH -> translation.unpublish(now);
+            case SAVE -> {
+                // the status stays as it is
+            }
+        }
+        articles.save(article);
+        boolean visibleAfter = translation.isVisibleAt(now);
+        long articleId = article.getId();
+        if (!visibleBefore && visibleAfter) {
+            events.fire(new ArticlePublished(articleId, language, now));
+        } else if (visibleBefore && !visibleAfter) {
+            events.fire(new ArticleUnpublished(articleId, language, now));
+        } else if (visibleAfter && (changed || sharedChanged)) {
+            events.fire(new ArticleUpdated(articleId, language, now));
+        }
+        return new SaveOutcome(articleId, language, translation.getStatus(), translation.getRevision(),
+                translation.getSlug());
+    }
+
+    /**
+     * Publishes every SCHEDULED translation whose time has come, firing {@link ArticlePublished} for each.
+     * Called by the publishing timer; safe to call at any time.
+     *
+     * @return how many translations were published
+     */
+    public int publishDue() {
+        Instant now = clock.instant();
+        List<ArticleTranslation> due = articles.findDueForPublishing(now, DUE_BATCH);
+        for (ArticleTranslation t : due) {
+            t.publish(now);
+            events.fire(new ArticlePublished(t.getArticle().getId(), t.getLanguage(), now));
+        }
+        return due.size();
+    }
+
+    /** The categories to choose from, as "Parent › Child" in the language (or the first name it has). */
+    public List<Choice> categoryChoices(String language) {
+        List<Choice> out = new ArrayList<>();
+        for (Category top : categories.findTopLevel()) {
+            addCategory(top, "", language, out);
+        }
+        return out;
+    }
+
+    /** The authors to filter by: every user, by name. */
+    public List<Choice> authorChoices() {
+        return users.findAll().stream().map(u -> new Choice(u.getId(), u.getName())).toList();
+    }
+
+    /** The languages the user may write in: all site languages for editors and authors, assigned ones for translators. */
+    public List<String> writableLanguages(String editorEmail) {
+        User editor = editor(editorEmail);
+        List<String> all = languages.findAll().stream().map(l -> l.getCode()).toList();
+        if (isEditor(editor) || editor.hasRole(Role.AUTHOR)) {
+            return all;
+        }
+        return all.stream().filter(editor.getTranslatorLanguages()::contains).toList();
+    }
+
+    private void addCategory(Category c, String prefix, String language, List<Choice> out) {
+        String name = c.translation(language).map(t -> t.getName())
+                .orElseGet(() -> c.getTranslations().values().stream().map(t -> t.getName()).findFirst().orElse("#" + c.getId()));
+        String label = prefix + name;
+        out.add(new Choice(c.getId(), label));
+        for (Category child : c.getChildren()) {
+            addCategory(child, label + " › ", language, out);
+        }
+    }
+
+    private User editor(String email) {
+        return users.findByEmail(email).filter(User::isActive)
+                .orElseThrow(() -> new EditorialException(Reason.FORBIDDEN, ""));
+    }
+
+    private static boolean isEditor(User user) {
+        return user.hasRole(Role.ADMIN) || user.hasRole(Role.EDITOR);
+    }
+
+    private static void requireMayCreate(User user, String language) {
+        if (!isEditor(user) && !user.hasRole(Role.AUTHOR)) {
+            throw new EditorialException(Reason.FORBIDDEN, "");
+        }
+    }
+
+    private static void requireMayEdit(User user, Article article, String language) {
+        if (isEditor(user)) {
+            return;
+        }
+        boolean ownArticle = user.hasRole(Role.AUTHOR) && article.getAuthor().getId().equals(user.getId());
+        boolean ownLanguage = user.hasRole(Role.TRANSLATOR) && user.getTranslatorLanguages().contains(language);
+        if (!ownArticle && !ownLanguage) {
+            throw new EditorialException(Reason.FORBIDDEN, "");
+        }
+    }
+
+    private void requireLanguage(String language) {
+        if (language == null || languages.findAll().stream().noneMatch(l -> l.getCode().equals(language))) {
+            throw new EditorialException(Reason.UNKNOWN_LANGUAGE, "language");
+        }
+    }
+
+    private static void validate(ArticleForm form, String title) {
+        if (title.isEmpty()) {
+            throw new EditorialException(Reason.REQUIRED, "title");
+        }
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        limits.put("title", TITLE_MAX);
+        limits.put("slug", SLUG_MAX);
+        limits.put("excerpt", EXCERPT_MAX);
+        limits.put("seoTitle", SEO_TITLE_MAX);
+        limits.put("seoDescription", SEO_DESCRIPTION_MAX);
+        Map<String, String> values = Map.of("title", title, "slug", nz(form.slug()), "excerpt", nz(form.excerpt()),
+                "seoTitle", nz(form.seoTitle()), "seoDescription", nz(form.seoDescription()));
+        limits.forEach((field, max) -> {
+            if (values.get(field).length() > max) {
+                throw new EditorialException(Reason.TOO_LONG, field);
+            }
+        });
+    }
+
+    /**
+     * A typed slug is normalised and must be free in the language; an empty one is generated from the
+     * title and numbered until free.
+     */
+    private String chooseSlug(ArticleForm form, String title, String language, Long ownTranslationId) {
+        String typed = strip(form.slug());
+        if (!typed.isEmpty()) {
+            String slug = Slugs.of(typed);
+            if (takenByOther(language, slug, ownTranslationId)) {
+                throw new EditorialException(Reason.SLUG_TAKEN, "slug");
+            }
+            freeFromRedirect(language, slug, ownTranslationId);
+            return slug;
+        }
+        String base = Slugs.of(title);
+        String slug = base;
+        for (int i = 2; takenByOther(language, slug, ownTranslationId); i++) {
+            slug = base + "-" + i;
+        }
+        freeFromRedirect(language, slug, ownTranslationId);
+        return slug;
+    }
+
+    private boolean takenByOther(String language, String slug, Long ownTranslationId) {
+        return articles.findTranslationBySlug(language, slug).filter(t -> !t.getId().equals(ownTranslationId)).isPresent();
+    }
+
+    /** A slug taken again by new content is no longer an old address of something else. */
+    private void freeFromRedirect(String language, String slug, Long ownTranslationId) {
+        redirects.find(SlugKind.ARTICLE, language, slug).ifPresent(redirects::delete);
+    }
+
+    private Set<Category> resolveCategories(List<Long> ids) {
+        Set<Category> chosen = new LinkedHashSet<>();
+        for (Long id : ids == null ? List.<Long>of() : ids) {
+            chosen.add(categories.findById(id).orElseThrow(() -> new EditorialException(Reason.NOT_FOUND, "categories")));
+        }
+        return chosen;
+    }
+
+    /** Tags by name in the language: an existing tag with the same slug is reused, others are created. */
+    private Set<Tag> resolveTags(String names, String language) {
+        Set<Tag> chosen = new LinkedHashSet<>();
+        if (names == null) {
+            return chosen;
+        }
+        for (String raw : Arrays.stream(names.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+            String name = raw.length() > 100 ? raw.substring(0, 100).strip() : raw;
+            String slug = Slugs.of(name);
+            Tag tag = tags.findBySlug(language, slug).orElseGet(() -> {
+                Tag created = new Tag();
+                created.name(language, name, slug);
+                return tags.save(created);
+            });
+            chosen.add(tag);
+        }
+        return chosen;
+    }
+
+    private static ArticleRow row(ArticleTranslation t) {
+        return new ArticleRow(t.getArticle().getId(), t.getLanguage(), t.getTitle(), t.getSlug(), t.getStatus(),
+                t.getPublishAt(), t.getUpdatedAt(), t.getArticle().getAuthor().getName(), t.getRevision());
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
