@@ -28,7 +28,10 @@ public final class Browserless {
 
     public Browserless(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+        // HTTP/1.1 like a browser over plain http: the client's default h2c upgrade occasionally ended in
+        // "EOF reached while reading" after a 30 s stall under load.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
