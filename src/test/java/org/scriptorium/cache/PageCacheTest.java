@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +15,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scriptorium.testing.MutableClock;
 import org.scriptorium.cache.application.PageCache;
 import org.scriptorium.cache.application.PageCacheSettings;
 import org.scriptorium.cache.domain.CachedPage;
@@ -32,31 +31,11 @@ class PageCacheTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
 
-    /** A clock tests can move. */
-    static final class MovableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** What the container needs besides the cache: its settings and a clock. */
     @ApplicationScoped
     static class Fixtures {
         static PageCacheSettings settings = PageCacheSettings.defaults();
-        static final MovableClock CLOCK = new MovableClock();
+        static final MutableClock CLOCK = new MutableClock(T0);
 
         @Produces
         PageCacheSettings settings() {
@@ -74,7 +53,7 @@ class PageCacheTest {
 
     private void boot(PageCacheSettings settings) {
         Fixtures.settings = settings;
-        Fixtures.CLOCK.now = T0;
+        Fixtures.CLOCK.set(T0);
         container = new Weld().disableDiscovery().addBeanClasses(PageCache.class, Fixtures.class).initialize();
         cache = container.select(PageCache.class).get();
     }
@@ -166,9 +145,9 @@ class PageCacheTest {
     @Test
     void aPageExpiresAfterItsTimeToLive() {
         store("/it/", 100);
-        Fixtures.CLOCK.now = T0.plus(Duration.ofMinutes(5)).minusSeconds(1);
+        Fixtures.CLOCK.set(T0.plus(Duration.ofMinutes(5)).minusSeconds(1));
         assertThat(cache.find(key("/it/"))).isPresent();
-        Fixtures.CLOCK.now = T0.plus(Duration.ofMinutes(5));
+        Fixtures.CLOCK.set(T0.plus(Duration.ofMinutes(5)));
         assertThat(cache.find(key("/it/"))).isEmpty();
         assertThat(cache.size()).isZero();
     }

@@ -3,11 +3,8 @@ package org.scriptorium.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +35,7 @@ import org.scriptorium.content.domain.SlugRedirect;
 import org.scriptorium.content.infrastructure.JpaSlugRedirectRepository;
 import org.scriptorium.identity.domain.Role;
 import org.scriptorium.identity.domain.User;
+import org.scriptorium.testing.MutableClock;
 import org.scriptorium.testing.RecordingEvents;
 import org.scriptorium.testing.TestDatabase;
 import org.scriptorium.testing.TestServices;
@@ -362,33 +360,5 @@ class EditorialServiceTest {
                 Optional.empty(), Optional.empty(), EditorialQuery.Sort.UPDATED);
         assertThat(editorial(s -> s.list(EDITOR, byCategory, 1, 100)).items()).extracting(ArticleRow::articleId)
                 .contains(filed.articleId());
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
