@@ -13,10 +13,11 @@ import org.scriptorium.content.domain.PublicationStatus;
  * @param publishAt      the publication time, if published or scheduled
  * @param translatedFrom the language of the translation this one was made from, if any
  * @param outdatedFields the fields of that source that changed since (empty when up to date)
+ * @param languages      the languages in which the article has a translation (none for a new article)
  */
 public record EditableArticle(ArticleForm form, boolean exists, PublicationStatus status, Optional<Instant> publishAt,
                               int revision, String authorName, Optional<String> translatedFrom,
-                              Set<String> outdatedFields) {
+                              Set<String> outdatedFields, Set<String> languages) {
 
     public boolean isOutdated() {
         return !outdatedFields.isEmpty();

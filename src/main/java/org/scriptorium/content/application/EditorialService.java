@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -189,7 +190,7 @@ public class EditorialService {
             requireMayCreate(editor, language);
             ArticleForm form = new ArticleForm(null, language, "", "", "", "", "", "", List.of(), "", true, 0, "", "");
             return new EditableArticle(form, false, PublicationStatus.DRAFT, Optional.empty(), 0, editor.getName(),
-                    Optional.empty(), Set.of());
+                    Optional.empty(), Set.of(), Set.of());
         }
         Article article = articles.findById(articleId.get()).orElseThrow(() -> new EditorialException(Reason.NOT_FOUND, ""));
         requireMayEdit(editor, article, language);
@@ -211,7 +212,8 @@ public class EditorialService {
                     .orElseGet(() -> new ArticleForm(article.getId(), language, "", "", "", "", "", "", categoryIds,
                             tagNames, article.isCommentsOpen(), 0, image, ""));
             return new EditableArticle(form, false, PublicationStatus.DRAFT, Optional.empty(), 0,
-                    article.getAuthor().getName(), source.map(ArticleTranslation::getLanguage), Set.of());
+                    article.getAuthor().getName(), source.map(ArticleTranslation::getLanguage), Set.of(),
+                    new TreeSet<>(article.getTranslations().keySet()));
         }
         ArticleTranslation t = existing.get();
         ArticleForm form = new ArticleForm(article.getId(), language, t.getTitle(), t.getSlug(), nz(t.getExcerpt()),
@@ -219,7 +221,7 @@ public class EditorialService {
                 article.isCommentsOpen(), t.getVersion(), image, nz(t.getFeaturedImageAlt()));
         Optional<String> from = t.getSource().map(ref -> ref.getTranslation()).map(ArticleTranslation::getLanguage);
         return new EditableArticle(form, true, t.getStatus(), t.getPublishAt(), t.getRevision(),
-                article.getAuthor().getName(), from, t.getOutdatedFields());
+                article.getAuthor().getName(), from, t.getOutdatedFields(), new TreeSet<>(article.getTranslations().keySet()));
     }
 
     /**
