@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -81,6 +82,7 @@ public class EditorialService {
     static final int BODY_MAX = 1_000_000;
     static final int IMAGE_ALT_MAX = 300;
     private static final int DUE_BATCH = 100;
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     /** What the editor asks a save to do besides storing the text. */
     public enum Intent {
@@ -240,8 +242,9 @@ public class EditorialService {
      * here from another ({@code translateFrom}, a language of the same article) records that source, so that
      * later changes of the source mark it outdated.
      */
-    public SaveOutcome save(String editorEmail, ArticleForm form, Intent intent, Optional<Instant> scheduleAt,
+    public SaveOutcome save(String editorEmail, ArticleForm typed, Intent intent, Optional<Instant> scheduleAt,
                             Optional<String> translateFrom) {
+        ArticleForm form = withoutControlCharacters(typed);
         User editor = editor(editorEmail);
         Instant now = clock.instant();
         String language = form.language();
@@ -752,6 +755,20 @@ public class EditorialService {
     private static ArticleRow row(ArticleTranslation t) {
         return new ArticleRow(t.getArticle().getId(), t.getLanguage(), t.getTitle(), t.getSlug(), t.getStatus(),
                 t.getPublishAt(), t.getUpdatedAt(), t.getArticle().getAuthor().getName(), t.getRevision());
+    }
+
+    /**
+     * The form without control characters other than tab, line feed and carriage return: they have no place
+     * in text, PostgreSQL refuses NUL, and XML (the Facelets output) does not allow them.
+     */
+    static ArticleForm withoutControlCharacters(ArticleForm f) {
+        return new ArticleForm(f.articleId(), f.language(), clean(f.title()), clean(f.slug()), clean(f.excerpt()),
+                clean(f.body()), clean(f.seoTitle()), clean(f.seoDescription()), f.categoryIds(), clean(f.tags()),
+                f.commentsOpen(), f.version(), clean(f.featuredImage()), clean(f.imageAlt()));
+    }
+
+    private static String clean(String s) {
+        return s == null ? null : CONTROL.matcher(s).replaceAll("");
     }
 
     private static String strip(String s) {
