@@ -192,7 +192,7 @@ public class EditorialService {
             requireMayCreate(editor, language);
             ArticleForm form = new ArticleForm(null, language, "", "", "", "", "", "", List.of(), "", true, 0, "", "");
             return new EditableArticle(form, false, PublicationStatus.DRAFT, Optional.empty(), 0, editor.getName(),
-                    Optional.empty(), Set.of(), Set.of());
+                    Optional.empty(), Set.of(), Set.of(), true);
         }
         Article article = articles.findById(articleId.get()).orElseThrow(() -> new EditorialException(Reason.NOT_FOUND, ""));
         requireMayEdit(editor, article, language);
@@ -215,7 +215,7 @@ public class EditorialService {
                             tagNames, article.isCommentsOpen(), 0, image, ""));
             return new EditableArticle(form, false, PublicationStatus.DRAFT, Optional.empty(), 0,
                     article.getAuthor().getName(), source.map(ArticleTranslation::getLanguage), Set.of(),
-                    new TreeSet<>(article.getTranslations().keySet()));
+                    new TreeSet<>(article.getTranslations().keySet()), maySetSharedFacts(editor, article));
         }
         ArticleTranslation t = existing.get();
         ArticleForm form = new ArticleForm(article.getId(), language, t.getTitle(), t.getSlug(), nz(t.getExcerpt()),
@@ -223,7 +223,8 @@ public class EditorialService {
                 article.isCommentsOpen(), t.getVersion(), image, nz(t.getFeaturedImageAlt()));
         Optional<String> from = t.getSource().map(ref -> ref.getTranslation()).map(ArticleTranslation::getLanguage);
         return new EditableArticle(form, true, t.getStatus(), t.getPublishAt(), t.getRevision(),
-                article.getAuthor().getName(), from, t.getOutdatedFields(), new TreeSet<>(article.getTranslations().keySet()));
+                article.getAuthor().getName(), from, t.getOutdatedFields(), new TreeSet<>(article.getTranslations().keySet()),
+                maySetSharedFacts(editor, article));
     }
 
     /**
@@ -314,16 +315,23 @@ public class EditorialService {
                 changed = true;
             }
         }
-        Set<Tag> chosenTags = resolveTags(form.tags(), language);
-        boolean imageChanged = form.featuredImage() != null && !typedImage.equals(article.getFeaturedImage());
+        boolean shared = maySetSharedFacts(editor, article);
+        Set<Tag> chosenTags = shared ? resolveTags(form.tags(), language) : new LinkedHashSet<>(article.getTags());
+        // tags without a name in this language were not in the form: they stay
+        article.getTags().stream().filter(t -> t.translation(language).isEmpty()).forEach(chosenTags::add);
+        if (!shared) {
+            chosenCategories = new LinkedHashSet<>(article.getCategories());
+        }
+        boolean commentsOpen = shared ? form.commentsOpen() : article.isCommentsOpen();
+        boolean imageChanged = shared && form.featuredImage() != null && !typedImage.equals(article.getFeaturedImage());
         boolean sharedChanged = !article.getCategories().equals(chosenCategories) || !article.getTags().equals(chosenTags)
-                || article.isCommentsOpen() != form.commentsOpen() || imageChanged;
+                || article.isCommentsOpen() != commentsOpen || imageChanged;
         if (imageChanged) {
             article.changeFeaturedImage(typedImage.orElse(null));
         }
         article.refileUnder(chosenCategories);
         article.retag(chosenTags);
-        article.setCommentsOpen(form.commentsOpen());
+        article.setCommentsOpen(commentsOpen);
         if (sharedChanged) {
             article.touch(now);
         }
@@ -631,6 +639,15 @@ public class EditorialService {
         } catch (EditorialException e) {
             return false;
         }
+    }
+
+    /**
+     * Categories, tags, the featured image and comments are shared by every language: editors and the
+     * article's author set them (also on a new article); a translator's save leaves them as they are.
+     */
+    private static boolean maySetSharedFacts(User user, Article article) {
+        return isEditor(user) || article.getId() == null
+                || user.hasRole(Role.AUTHOR) && article.getAuthor().getId().equals(user.getId());
     }
 
     private static void requireMayRead(User user, Article article) {

@@ -89,6 +89,7 @@ public class ArticleEditor implements Serializable {
     private String sourceLanguage;
     private Set<String> outdatedFields = Set.of();
     private Set<String> languages = Set.of();
+    private boolean sharedEditable = true;
     private boolean loaded;
 
     /** Reads the address on the first request; answers 404 or 403 for what cannot be opened. */
@@ -141,6 +142,7 @@ public class ArticleEditor implements Serializable {
         sourceLanguage = opened.translatedFrom().orElse(null);
         outdatedFields = opened.outdatedFields();
         languages = opened.languages();
+        sharedEditable = opened.sharedEditable();
         publishAt = status == PublicationStatus.SCHEDULED && publishedAt != null
                 ? LOCAL_INPUT.format(publishedAt.atZone(Formats.SITE_ZONE)) : "";
     }
@@ -270,6 +272,11 @@ public class ArticleEditor implements Serializable {
 
     public String getOutdatedFieldNames() {
         return String.join(", ", outdatedFields.stream().map(this::fieldLabel).toList());
+    }
+
+    /** Whether the user may change categories, tags, image and comments, which all languages share. */
+    public boolean isSharedEditable() {
+        return sharedEditable;
     }
 
     public boolean isOutdated() {
