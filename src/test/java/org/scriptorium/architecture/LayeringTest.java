@@ -34,7 +34,8 @@ class LayeringTest {
     void domainImportsOnlyPersistenceValidationTheJdkAndOtherDomains() {
         ArchRule rule = classes().that().resideInAPackage("org.scriptorium..domain..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "org.scriptorium..domain..", "java..", "jakarta.persistence..", "jakarta.validation..");
+                        "org.scriptorium..domain..", "java..", "jakarta.persistence..", "jakarta.validation..",
+                        "org.hibernate.envers");
         rule.check(classes);
     }
 

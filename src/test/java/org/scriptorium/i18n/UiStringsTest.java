@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -23,6 +24,8 @@ class UiStringsTest {
     private static final Pattern JAVA_KEY = Pattern.compile("(?:texts\\.get|texts\\.format|msg\\([^,]+,)\\s*\\(?\"([A-Za-z0-9.]+)\"");
     private static final Pattern NAV_KEY = Pattern.compile("new Item\\(\"([A-Za-z0-9.]+)\"");
     private static final Pattern MAIL_KEY = Pattern.compile("\\{\\{t:([A-Za-z0-9.]+)");
+    /** The label of a dashboard figure or series: {@code String labelKey() { return "key"; }}. */
+    private static final Pattern LABEL_KEY = Pattern.compile("String labelKey\\(\\)\\s*\\{\\s*return \"([A-Za-z0-9.]+)\"");
 
     private final UiTexts texts = new UiTexts();
 
@@ -62,7 +65,7 @@ class UiStringsTest {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".xhtml") || p.toString().endsWith(".java")).toList()) {
                     String text = Files.readString(f);
-                    for (Pattern p : new Pattern[] {TEMPLATE_KEY, JAVA_KEY, NAV_KEY}) {
+                    for (Pattern p : new Pattern[] {TEMPLATE_KEY, JAVA_KEY, NAV_KEY, LABEL_KEY}) {
                         Matcher m = p.matcher(text);
                         while (m.find()) {
                             used.add(m.group(1) != null ? m.group(1) : m.group(2));
@@ -84,6 +87,12 @@ class UiStringsTest {
         }
         for (Role r : Role.values()) {
             used.add("role." + r.name());
+        }
+        for (String field : List.of("title", "slug", "excerpt", "body", "seoTitle", "seoDescription")) {
+            used.add("editor.field." + field);
+        }
+        for (String state : List.of("MISSING", "DRAFT", "SCHEDULED", "PUBLISHED", "UNPUBLISHED", "OUTDATED")) {
+            used.add("translations.state." + state);
         }
         return used;
     }

@@ -20,6 +20,8 @@ public final class RunningSite {
     public static final String ADMIN_PASSWORD = "correct horse battery staple";
 
     private static PayaraProcess instance;
+    private static String databaseUrl;
+    private static String databaseUser = "";
 
     private RunningSite() {
     }
@@ -37,10 +39,17 @@ public final class RunningSite {
                 env.put("SCRIPTORIUM_PAGE_SIZE", "2");
                 env.put("SCRIPTORIUM_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
                 env.putAll(databaseEnvironment());
+                if (!env.containsKey("SCRIPTORIUM_DB_URL")) {
+                    // AUTO_SERVER lets tests open the same H2 file while the site runs, e.g. to add users
+                    env.put("SCRIPTORIUM_DB_URL", "jdbc:h2:file:" + dir.resolve("data").resolve("db").resolve("scriptorium")
+                            .toAbsolutePath() + ";AUTO_SERVER=TRUE");
+                }
+                databaseUrl = env.get("SCRIPTORIUM_DB_URL");
+                databaseUser = env.getOrDefault("SCRIPTORIUM_DB_USER", "");
                 PayaraProcess started = PayaraProcess.start(port, env, dir);
                 PayaraProcess p;
                 try {
-                    p = started.awaitReady(Duration.ofSeconds(360));
+                    p = started.awaitReady(Duration.ofSeconds(420));
                 } catch (RuntimeException e) {
                     started.close();
                     throw e;
@@ -58,6 +67,17 @@ public final class RunningSite {
             }
         }
         return instance;
+    }
+
+    /** The JDBC URL of the running site's database, which tests may open alongside it. */
+    public static synchronized String databaseUrl() {
+        get();
+        return databaseUrl;
+    }
+
+    public static synchronized String databaseUser() {
+        get();
+        return databaseUser;
     }
 
     /** The database settings for a new site: nothing for H2, a new PostgreSQL database otherwise. */

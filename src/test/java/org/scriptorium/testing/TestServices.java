@@ -12,6 +12,9 @@ import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.scriptorium.content.application.DemoContent;
 import org.scriptorium.content.application.EditorialService;
 import org.scriptorium.content.application.MediaLibrary;
+import org.scriptorium.content.application.OutdatedTranslations;
+import org.scriptorium.content.domain.TranslationEdited;
+import org.scriptorium.content.infrastructure.EnversTranslationHistory;
 import org.scriptorium.content.application.ReadingService;
 import org.scriptorium.content.infrastructure.JpaArticleRepository;
 import org.scriptorium.content.infrastructure.JpaCategoryRepository;
@@ -22,6 +25,7 @@ import org.scriptorium.identity.application.PasswordHasher;
 import org.scriptorium.identity.application.UserService;
 import org.scriptorium.identity.infrastructure.JpaUserRepository;
 import org.scriptorium.identity.infrastructure.Pbkdf2PasswordHasher;
+import org.scriptorium.platform.audit.AuditEvent;
 
 /** The application services wired by hand over one entity manager, as CDI wires them in the container. */
 public final class TestServices {
@@ -49,11 +53,22 @@ public final class TestServices {
                 new JpaSlugRedirectRepository(em), clock);
     }
 
-    /** The editorial service; its events go to {@code events}. */
+    /** The editorial service; its content events go to {@code events}, audit events nowhere. */
     public static EditorialService editorial(EntityManager em, Clock clock, RecordingEvents events) {
+        return editorial(em, clock, events, new DirectEvents<>());
+    }
+
+    /**
+     * The editorial service; its content events go to {@code events}, its audit events to {@code audit}, and
+     * its edits to the outdated-translation check, as CDI delivers them in the container.
+     */
+    public static EditorialService editorial(EntityManager em, Clock clock, RecordingEvents events,
+                                             DirectEvents<AuditEvent> audit) {
+        OutdatedTranslations outdated = new OutdatedTranslations(new JpaArticleRepository(em));
+        DirectEvents<TranslationEdited> edits = new DirectEvents<TranslationEdited>().observedBy(outdated::onEdited);
         return new EditorialService(new JpaArticleRepository(em), new JpaCategoryRepository(em), new JpaTagRepository(em),
                 new JpaSlugRedirectRepository(em), new JpaUserRepository(em), new JpaSiteLanguageRepository(em), events,
-                clock);
+                clock, new EnversTranslationHistory(em), edits, audit);
     }
 
     /** A media library in a new temporary folder. */

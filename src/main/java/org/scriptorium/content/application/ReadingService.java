@@ -342,7 +342,7 @@ public class ReadingService {
                 image, image == null ? null : t.getFeaturedImageAlt());
     }
 
-    private static ArticleView view(ArticleTranslation t, Instant now) {
+    static ArticleView view(ArticleTranslation t, Instant now) {
         Article a = t.getArticle();
         String lang = t.getLanguage();
         List<NamedLink> path = a.getCategories().stream().findFirst()

@@ -62,6 +62,20 @@ public interface ArticleRepository {
 
     long count();
 
+    /** The translations that were made from the given one (their source reference points to it). */
+    List<ArticleTranslation> findTranslatedFrom(long sourceTranslationId);
+
+    /** Articles for the translation matrix, most recently changed first; only one author's when given. */
+    List<Article> findArticles(Optional<Long> authorId, int offset, int limit);
+
+    long countArticles(Optional<Long> authorId);
+
+    /** How many translations are marked outdated. */
+    long countOutdated();
+
+    /** How many translations exist in any of the given languages. */
+    long countInLanguages(Collection<String> languages);
+
     /** One cell of the language-by-status count. */
     record StatusCount(String language, PublicationStatus status, long count) {
     }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -20,6 +22,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+
 /**
  * The text of an article in one language, with its own slug, SEO fields and publication status.
  *
@@ -29,8 +34,14 @@ import jakarta.persistence.Version;
  * the revision by one. A translation made from another records its {@link SourceReference}, so that a later
  * change of the source marks it outdated, field by field. The slug is unique within the language; the
  * previous slug is kept by the application as a redirect whenever it changes.
+ *
+ * <p>Every stored change is kept by Hibernate Envers as a revision (the text, slug, status and who saved
+ * it), from which any earlier text can be compared and restored. When the source's text changes after this
+ * translation was made from it, the changed fields are recorded here ({@link #markOutdated(Set)}) until a
+ * translator brings it up to date ({@link #markUpToDate()}).
  */
 @Entity
+@Audited
 @Table(name = "article_translation")
 public class ArticleTranslation {
 
@@ -38,6 +49,7 @@ public class ArticleTranslation {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @NotAudited
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "article_id")
     private Article article;
@@ -76,8 +88,16 @@ public class ArticleTranslation {
     @Column(nullable = false)
     private int revision = 1;
 
+    @NotAudited
     @Embedded
     private SourceReference source;
+
+    @NotAudited
+    @Column(name = "outdated_fields", length = 200)
+    private String outdatedFields;
+
+    @Column(name = "updated_by", length = 320)
+    private String updatedBy;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -153,6 +173,56 @@ public class ArticleTranslation {
     /** Records that this translation was made from, or brought up to date with, another. */
     public void translatedFrom(ArticleTranslation sourceTranslation) {
         this.source = new SourceReference(sourceTranslation);
+        this.outdatedFields = null;
+    }
+
+    /** Names who saved this translation last (their login e-mail); kept in each revision. */
+    public void savedBy(String email) {
+        this.updatedBy = email;
+    }
+
+    /**
+     * Compares the source's current text with the fingerprint taken when this translation was made and
+     * records the fields that differ; no difference clears the mark.
+     *
+     * @return the fields now outdated (empty when up to date or not a translation of another)
+     */
+    public Set<String> checkAgainstSource() {
+        if (source == null || source.getTranslation() == null) {
+            return Set.of();
+        }
+        Set<String> changed = source.getFingerprint().changedFields(source.getTranslation().fingerprint());
+        markOutdated(changed);
+        return changed;
+    }
+
+    /** Records which of the source's fields changed since this translation was made; empty clears the mark. */
+    public void markOutdated(Set<String> fields) {
+        this.outdatedFields = fields.isEmpty() ? null : String.join(",", new TreeSet<>(fields));
+    }
+
+    /** Takes the source's current text as the new reference: the translation is up to date again. */
+    public void markUpToDate() {
+        if (source != null && source.getTranslation() != null) {
+            translatedFrom(source.getTranslation());
+        }
+        this.outdatedFields = null;
+    }
+
+    /** The source fields that changed since this translation was made from it; empty when up to date. */
+    public Set<String> getOutdatedFields() {
+        if (outdatedFields == null || outdatedFields.isEmpty()) {
+            return Set.of();
+        }
+        return new TreeSet<>(Set.of(outdatedFields.split(",")));
+    }
+
+    public boolean isOutdated() {
+        return outdatedFields != null && !outdatedFields.isEmpty();
+    }
+
+    public Optional<String> getUpdatedBy() {
+        return Optional.ofNullable(updatedBy);
     }
 
     /** Whether readers can see this translation at the given time. */

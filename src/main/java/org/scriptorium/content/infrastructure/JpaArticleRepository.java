@@ -240,4 +240,42 @@ public class JpaArticleRepository implements ArticleRepository {
     public long count() {
         return em.createQuery("select count(a) from Article a", Long.class).getSingleResult();
     }
+
+    @Override
+    public List<ArticleTranslation> findTranslatedFrom(long sourceTranslationId) {
+        return em.createQuery("select t from ArticleTranslation t where t.source.translation.id = :id order by t.language",
+                ArticleTranslation.class).setParameter("id", sourceTranslationId).getResultList();
+    }
+
+    @Override
+    public List<Article> findArticles(Optional<Long> authorId, int offset, int limit) {
+        TypedQuery<Article> q = em.createQuery("select a from Article a"
+                + (authorId.isPresent() ? " where a.author.id = :author" : "")
+                + " order by a.updatedAt desc, a.id desc", Article.class);
+        authorId.ifPresent(id -> q.setParameter("author", id));
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countArticles(Optional<Long> authorId) {
+        TypedQuery<Long> q = em.createQuery("select count(a) from Article a"
+                + (authorId.isPresent() ? " where a.author.id = :author" : ""), Long.class);
+        authorId.ifPresent(id -> q.setParameter("author", id));
+        return q.getSingleResult();
+    }
+
+    @Override
+    public long countOutdated() {
+        return em.createQuery("select count(t) from ArticleTranslation t where t.outdatedFields is not null", Long.class)
+                .getSingleResult();
+    }
+
+    @Override
+    public long countInLanguages(Collection<String> languages) {
+        if (languages.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("select count(t) from ArticleTranslation t where t.language in :languages", Long.class)
+                .setParameter("languages", languages).getSingleResult();
+    }
 }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -24,6 +25,9 @@ import org.scriptorium.content.application.EditableArticle;
 import org.scriptorium.content.application.EditorialException;
 import org.scriptorium.content.application.EditorialService;
 import org.scriptorium.content.application.EditorialService.Intent;
+import org.scriptorium.content.application.EditorialService.OutdatedReport;
+import org.scriptorium.content.application.EditorialService.SourceText;
+import org.scriptorium.content.application.MediaLibrary;
 import org.scriptorium.content.application.SaveOutcome;
 import org.scriptorium.content.domain.PublicationStatus;
 import org.scriptorium.web.common.Formats;
@@ -34,12 +38,19 @@ import org.scriptorium.web.common.Texts;
  * user typed for the life of the view, so a refused save shows the form again exactly as typed, with the
  * reason next to the field in the user's language. A successful save redirects to the same address
  * (post-redirect-get) with a note saying what happened.
+ *
+ * <p>With {@code &from=xx} on a language the article lacks, the editor opens prefilled from that translation
+ * ("translate into"), with the source shown read-only beside it. A translation made from another always shows
+ * its source beside it; when the source changed since, the editor names the changed fields, shows what changed,
+ * and offers to mark the translation up to date.
  */
 @Named
 @ViewScoped
 public class ArticleEditor implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** UI-string keys of field labels are this prefix and the field name. */
+    static final String FIELD_LABEL_PREFIX = "editor.field.";
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     @Inject
@@ -50,6 +61,9 @@ public class ArticleEditor implements Serializable {
 
     @Inject
     private transient Texts texts;
+
+    @Inject
+    private transient MediaLibrary media;
 
     private Long articleId;
     private String language;
@@ -69,6 +83,13 @@ public class ArticleEditor implements Serializable {
     private Instant publishedAt;
     private int revision;
     private String authorName;
+    private String featuredImage;
+    private String imageAlt;
+    private String translateFrom;
+    private String sourceLanguage;
+    private Set<String> outdatedFields = Set.of();
+    private Set<String> languages = Set.of();
+    private boolean sharedEditable = true;
     private boolean loaded;
 
     /** Reads the address on the first request; answers 404 or 403 for what cannot be opened. */
@@ -80,9 +101,12 @@ public class ArticleEditor implements Serializable {
         ExternalContext external = faces.getExternalContext();
         String idParam = external.getRequestParameterMap().get("id");
         String langParam = external.getRequestParameterMap().get("lang");
+        String fromParam = external.getRequestParameterMap().get("from");
         try {
             Optional<Long> id = idParam == null || idParam.isBlank() ? Optional.empty() : Optional.of(Long.parseLong(idParam.strip()));
-            EditableArticle opened = editorial.open(caller(), id, langParam == null ? "" : langParam.strip());
+            Optional<String> from = fromParam == null || fromParam.isBlank() ? Optional.empty() : Optional.of(fromParam.strip());
+            EditableArticle opened = editorial.open(caller(), id, langParam == null ? "" : langParam.strip(), from);
+            translateFrom = opened.exists() ? null : opened.translatedFrom().orElse(null);
             fill(opened);
             loaded = true;
         } catch (NumberFormatException e) {
@@ -113,6 +137,12 @@ public class ArticleEditor implements Serializable {
         publishedAt = opened.publishAt().orElse(null);
         revision = opened.revision();
         authorName = opened.authorName();
+        featuredImage = f.featuredImage();
+        imageAlt = f.imageAlt();
+        sourceLanguage = opened.translatedFrom().orElse(null);
+        outdatedFields = opened.outdatedFields();
+        languages = opened.languages();
+        sharedEditable = opened.sharedEditable();
         publishAt = status == PublicationStatus.SCHEDULED && publishedAt != null
                 ? LOCAL_INPUT.format(publishedAt.atZone(Formats.SITE_ZONE)) : "";
     }
@@ -149,9 +179,10 @@ public class ArticleEditor implements Serializable {
         List<Long> categories = categoryIds == null ? List.of()
                 : categoryIds.stream().map(Long::parseLong).toList();
         ArticleForm form = new ArticleForm(articleId, language, title, slug, excerpt, body, seoTitle, seoDescription,
-                categories, tags, commentsOpen, version);
+                categories, tags, commentsOpen, version, featuredImage == null ? "" : featuredImage,
+                imageAlt == null ? "" : imageAlt);
         try {
-            SaveOutcome outcome = editorial.save(caller(), form, intent, when);
+            SaveOutcome outcome = editorial.save(caller(), form, intent, when, Optional.ofNullable(translateFrom));
             return "/backoffice/article.xhtml?faces-redirect=true&id=" + outcome.articleId() + "&lang="
                     + outcome.language() + "&saved=" + intent.name();
         } catch (EditorialException e) {
@@ -160,7 +191,22 @@ public class ArticleEditor implements Serializable {
         }
     }
 
+    /** Declares the translation up to date with its source's current text. */
+    public String markUpToDate() {
+        try {
+            editorial.markUpToDate(caller(), articleId, language);
+            return "/backoffice/article.xhtml?faces-redirect=true&id=" + articleId + "&lang=" + language + "&saved=UP_TO_DATE";
+        } catch (EditorialException e) {
+            report(e);
+            return null;
+        }
+    }
+
     private void report(EditorialException e) {
+        if ("featuredImage".equals(e.field())) {
+            fieldError("featuredImage", texts.get("editor.error.image"));
+            return;
+        }
         String message = switch (e.reason()) {
             case REQUIRED -> texts.get("editor.error.required");
             case TOO_LONG -> texts.get("editor.error.tooLong");
@@ -185,6 +231,80 @@ public class ArticleEditor implements Serializable {
 
     private String caller() {
         return security.getCallerPrincipal().getName();
+    }
+
+    /** The source shown read-only beside the translation, if it was made from (or is being made from) another. */
+    public SourceText getSource() {
+        if (sourceText == null && sourceLanguage != null && articleId != null) {
+            sourceText = editorial.source(caller(), articleId, sourceLanguage);
+        }
+        return sourceText;
+    }
+
+    private transient SourceText sourceText;
+    private transient OutdatedReport outdatedReport;
+
+    /** What changed in the source since this translation was made, when it is outdated. */
+    public OutdatedReport getOutdated() {
+        if (outdatedReport == null && !outdatedFields.isEmpty() && exists) {
+            outdatedReport = editorial.outdated(caller(), articleId, language).orElse(null);
+        }
+        return outdatedReport;
+    }
+
+    /** The languages this article can be translated into from here: the user's languages it still lacks. */
+    public List<String> getTranslateTargets() {
+        if (!exists) {
+            return List.of();
+        }
+        return editorial.writableLanguages(caller()).stream().filter(l -> !languages.contains(l)).toList();
+    }
+
+    /** The media library's images to pick the featured image from, as site-relative addresses. */
+    public List<String> getImageChoices() {
+        return media.list().stream().map(name -> MediaLibrary.URL_PREFIX + name).toList();
+    }
+
+    /** A field name as the editor labels it, for the outdated notice. */
+    public String fieldLabel(String field) {
+        return texts.get(FIELD_LABEL_PREFIX + field);
+    }
+
+    public String getOutdatedFieldNames() {
+        return String.join(", ", outdatedFields.stream().map(this::fieldLabel).toList());
+    }
+
+    /** Whether the user may change categories, tags, image and comments, which all languages share. */
+    public boolean isSharedEditable() {
+        return sharedEditable;
+    }
+
+    public boolean isOutdated() {
+        return !outdatedFields.isEmpty();
+    }
+
+    public String getSourceLanguage() {
+        return sourceLanguage;
+    }
+
+    public String getTranslateFrom() {
+        return translateFrom;
+    }
+
+    public String getFeaturedImage() {
+        return featuredImage;
+    }
+
+    public void setFeaturedImage(String featuredImage) {
+        this.featuredImage = featuredImage;
+    }
+
+    public String getImageAlt() {
+        return imageAlt;
+    }
+
+    public void setImageAlt(String imageAlt) {
+        this.imageAlt = imageAlt;
     }
 
     public List<Choice> getCategoryChoices() {
