@@ -94,6 +94,13 @@ class ReadingServiceTest {
         CategoryListing second = found(read(r -> r.category("it", List.of("tecnologia"), 2, 2)));
         assertThat(second.articles().items()).hasSize(1).doesNotContainAnyElementsOf(first.articles().items());
         assertThat(second.articles().hasPrevious()).isTrue();
+        assertThat(first.pageLanguages()).isEqualTo(first.pathsByLanguage().keySet());
+        assertThat(second.pageLanguages()).contains("it").isSubsetOf(second.pathsByLanguage().keySet());
+        for (String other : second.pathsByLanguage().keySet()) {
+            boolean hasSecondPage = read(r -> r.category(other, List.of(second.pathsByLanguage().get(other).split("/")), 2, 2))
+                    instanceof Lookup.Found<?>;
+            assertThat(second.pageLanguages().contains(other)).as("page 2 in " + other).isEqualTo(hasSecondPage);
+        }
         assertThat((Object) read(r -> r.category("it", List.of("tecnologia"), 3, 2))).isInstanceOf(Lookup.Missing.class);
         assertThat((Object) read(r -> r.category("it", List.of("tecnologia"), 0, 2))).isInstanceOf(Lookup.Missing.class);
         assertThat(Paged.pages(0, 10)).isEqualTo(1);
@@ -118,6 +125,18 @@ class ReadingServiceTest {
         assertThat(giulia.languages()).containsExactlyInAnyOrder("it", "es", "en", "fr", "de", "pt");
         assertThat((Object) read(r -> r.author("en", "ana-sousa", 1, 10))).isInstanceOf(Lookup.Missing.class);
         assertThat(found(read(r -> r.author("pt", "ana-sousa", 1, 10))).languages()).containsExactlyInAnyOrder("it", "es", "pt");
+        assertThat(found(read(r -> r.author("en", "giulia-ferraro", 2, 1))).pageLanguages())
+                .containsExactlyInAnyOrder("it", "es", "en", "fr", "de", "pt");
+    }
+
+    @Test
+    void everyAuthorWithAVisibleArticleHasAPagePerLanguageForTheSitemaps() {
+        List<java.util.Map<String, String>> pages = read(ReadingService::authorPages);
+        assertThat(pages).contains(java.util.Map.of("it", "/it/author/ana-sousa", "es", "/es/author/ana-sousa",
+                "pt", "/pt/author/ana-sousa"));
+        assertThat(pages).anySatisfy(p -> assertThat(p).hasSize(6).containsEntry("en", "/en/author/giulia-ferraro"));
+        assertThat(pages).allSatisfy(p -> p.forEach((language, path) -> assertThat(
+                (Object) read(r -> r.author(language, path.substring(path.lastIndexOf('/') + 1), 1, 10))).isInstanceOf(Lookup.Found.class)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +34,35 @@ class UserServiceTest {
         assertThat(first.get().user().getRoles()).contains(Role.ADMIN, Role.EDITOR);
         assertThat(db.<Optional<UserService.FirstAdmin>>inTransaction(em -> users(em).createFirstAdminIfNone("other@example.com", Optional.of("x")))).isEmpty();
         assertThat(db.<Optional<User>>inTransaction(em -> users(em).authenticate("boss@example.com", generated.toCharArray()))).isPresent();
+    }
+
+    @Test
+    void atStartTheAdministratorExistsAtOnceAndLoginsWaitForItsPasswordToBeHashed() {
+        UserService.FirstAdmin admin = db.<Optional<UserService.FirstAdmin>>inTransaction(em -> users(em)
+                .reserveFirstAdminIfNone("boss@example.com", Optional.of("s3cret-enough"))).orElseThrow();
+        long id = admin.user().getId();
+        assertThat(admin.user().getRoles()).contains(Role.ADMIN, Role.EDITOR);
+        assertThat(db.<Optional<User>>inTransaction(em -> users(em).authenticate("boss@example.com", "s3cret-enough".toCharArray())))
+                .as("no password matches before the hash is stored").isEmpty();
+        assertThat(db.<Optional<UserService.FirstAdmin>>inTransaction(em -> users(em)
+                .reserveFirstAdminIfNone("boss@example.com", Optional.of("s3cret-enough"))).map(a -> a.user().getId()))
+                .as("a start stopped before the hash was stored is finished by the next one").hasValue(id);
+
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        Optional<User> login = db.inTransaction(em -> {
+            UserService service = users(em);
+            service.loginsWaitFor(stored);
+            new Thread(() -> {
+                db.run(other -> users(other).completeFirstAdmin(id, "s3cret-enough"));
+                stored.complete(null);
+            }).start();
+            return service.authenticate("boss@example.com", "s3cret-enough".toCharArray());
+        });
+        assertThat(login).isPresent();
+        assertThat(db.<Optional<UserService.FirstAdmin>>inTransaction(em -> users(em)
+                .reserveFirstAdminIfNone("boss@example.com", Optional.of("s3cret-enough")))).isEmpty();
+        assertThat(db.<Optional<UserService.FirstAdmin>>inTransaction(em -> users(em)
+                .reserveFirstAdminIfNone("other@example.com", Optional.empty()))).isEmpty();
     }
 
     @Test

@@ -127,6 +127,16 @@ class PublicPagesIT {
         assertThat(canonical(second)).isEqualTo(site.baseUrl() + "/it/category/tecnologia?page=2");
         assertThat(second).contains("<link rel=\"prev\" href=\"" + site.baseUrl() + "/it/category/tecnologia\" />")
                 .doesNotContain("rel=\"next\"");
+        Map<String, String> secondAlternates = alternates(second);
+        assertThat(secondAlternates).as("a later page's alternates are the same page in other languages")
+                .containsEntry("it", site.baseUrl() + "/it/category/tecnologia?page=2")
+                .containsEntry("x-default", site.baseUrl() + "/it/category/tecnologia?page=2")
+                .allSatisfy((lang, href) -> assertThat(href).endsWith("?page=2"));
+        for (Map.Entry<String, String> alt : secondAlternates.entrySet()) {
+            String other = ok(alt.getValue().substring(site.baseUrl().length())).body();
+            assertThat(canonical(other)).isEqualTo(alt.getValue());
+            assertThat(alternates(other)).as("alternates of " + alt.getValue()).isEqualTo(secondAlternates);
+        }
         List<String> onFirst = cards(first);
         List<String> onSecond = cards(second);
         assertThat(onFirst).hasSize(2);

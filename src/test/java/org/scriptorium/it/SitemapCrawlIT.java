@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,10 @@ import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
 
 /**
- * A crawler's walk: every URL of every language sitemap (homes, articles, categories) answers 200 with its language in {@code <html lang>},
- * a canonical link to itself, hreflang alternates that include itself and x-default and that every alternate
- * returns, and no internal link on any of these pages is broken.
+ * A crawler's walk: every URL of every language sitemap (homes, articles, categories, tags, authors) and every
+ * later page of a list reached from them through {@code rel="next"} answers 200 with its language in
+ * {@code <html lang>}, a canonical link to itself, hreflang alternates that include itself and x-default and
+ * that every alternate returns, and no internal link on any of these pages is broken.
  */
 class SitemapCrawlIT {
 
@@ -30,6 +32,7 @@ class SitemapCrawlIT {
     private static final Pattern CANONICAL = Pattern.compile("<link rel=\"canonical\" href=\"([^\"]+)\"");
     private static final Pattern ALTERNATE = Pattern.compile("<link rel=\"alternate\" hreflang=\"([^\"]+)\" href=\"([^\"]+)\"");
     private static final Pattern HREF = Pattern.compile("<a [^>]*href=\"(/[^\"#]*)\"");
+    private static final Pattern NEXT = Pattern.compile("<link rel=\"next\" href=\"([^\"]+)\"");
 
     private static PayaraProcess site;
 
@@ -50,12 +53,17 @@ class SitemapCrawlIT {
             }
         }
         assertThat(pages).hasSizeGreaterThan(100)
-                .anySatisfy(p -> assertThat(p).matches("/it/category/[a-z0-9-]+/[a-z0-9-]+/[a-z0-9-]+"));
+                .anySatisfy(p -> assertThat(p).matches("/it/category/[a-z0-9-]+/[a-z0-9-]+/[a-z0-9-]+"))
+                .contains("/it/author/ana-sousa", "/es/author/ana-sousa", "/pt/author/ana-sousa")
+                .doesNotContain("/en/author/ana-sousa");
+        int inSitemaps = pages.size();
+        Set<String> seen = new HashSet<>(pages);
 
         Map<String, Map<String, String>> alternatesByPage = new HashMap<>();
         Set<String> links = new LinkedHashSet<>();
         List<String> problems = new ArrayList<>();
-        for (String page : pages) {
+        for (int i = 0; i < pages.size(); i++) {
+            String page = pages.get(i);
             HttpResponse<String> r = b.get(page);
             if (r.statusCode() != 200) {
                 problems.add(r.statusCode() + " " + page);
@@ -78,6 +86,10 @@ class SitemapCrawlIT {
                 problems.add("alternates " + alternates + " on " + page);
             }
             alternatesByPage.put(page, alternates);
+            Matcher next = NEXT.matcher(html);
+            if (next.find() && seen.add(local(next.group(1)))) {
+                pages.add(local(next.group(1)));
+            }
             Matcher href = HREF.matcher(html);
             while (href.find()) {
                 links.add(href.group(1).replace("&amp;", "&"));
@@ -96,6 +108,16 @@ class SitemapCrawlIT {
             }
         }
         assertThat(links).hasSizeGreaterThan(50);
+        assertThat(pages.subList(inSitemaps, pages.size())).as("later pages of lists")
+                .anySatisfy(p -> assertThat(p).matches("/[a-z]{2}/category/.*\\?page=2"))
+                .anySatisfy(p -> assertThat(p).matches("/[a-z]{2}/tag/.*\\?page=2"));
+        assertThat(alternatesByPage).as("a later page has the same page in other languages as alternates")
+                .anySatisfy((page, alternates) -> assertThat(page).contains("?page=2"))
+                .allSatisfy((page, alternates) -> {
+                    if (page.contains("?page=")) {
+                        assertThat(alternates.values()).allMatch(a -> a.endsWith(page.substring(page.indexOf('?'))));
+                    }
+                });
         assertThat(problems).isEmpty();
     }
 

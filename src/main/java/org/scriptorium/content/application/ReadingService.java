@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -201,8 +204,11 @@ public class ReadingService {
         for (String other : category.getTranslations().keySet()) {
             lineage(category, other).ifPresent(l -> paths.put(other, l.get(l.size() - 1).slug()));
         }
+        Set<String> pageLanguages = withPage(paths.keySet(), language, page, size,
+                other -> articles.countPublishedInCategories(other, ids, now));
         return new Lookup.Found<>(new CategoryListing(category.getId(), language, name.getName(), name.getDescription(),
-                here, lineage.get(), children, new Paged<>(items, page, Paged.pages(total, size), total), paths));
+                here, lineage.get(), children, new Paged<>(items, page, Paged.pages(total, size), total), paths,
+                pageLanguages));
     }
 
     /** The tag with a slug in a language and one page of its articles; an old slug answers with the current one. */
@@ -226,8 +232,10 @@ public class ReadingService {
                 .stream().map(ReadingService::summary).toList();
         Map<String, String> slugs = new TreeMap<>();
         tag.getTranslations().forEach((l, tt) -> slugs.put(l, tt.getSlug()));
+        Set<String> pageLanguages = withPage(slugs.keySet(), language, page, size,
+                other -> articles.countPublishedWithTag(other, tag.getId(), now));
         return new Lookup.Found<>(new TagListing(tag.getId(), language, tag.translation(language).orElseThrow().getName(),
-                slug, new Paged<>(items, page, Paged.pages(total, size), total), slugs));
+                slug, new Paged<>(items, page, Paged.pages(total, size), total), slugs, pageLanguages));
     }
 
     /** An author's page in a language: there is one where the author has published articles in it. */
@@ -240,9 +248,46 @@ public class ReadingService {
         List<ArticleTranslation> found = articles.findPublishedByAuthor(language, authorSlug, now, (page - 1) * size, size);
         String name = found.isEmpty() ? authorSlug : found.get(0).getArticle().getAuthor().getName();
         Set<String> languages = new LinkedHashSet<>(articles.languagesPublishedByAuthor(authorSlug, now));
+        Set<String> pageLanguages = withPage(languages, language, page, size,
+                other -> articles.countPublishedByAuthor(other, authorSlug, now));
         return new Lookup.Found<>(new AuthorListing(name, authorSlug, language,
                 new Paged<>(found.stream().map(ReadingService::summary).toList(), page, Paged.pages(total, size), total),
-                languages));
+                languages, pageLanguages));
+    }
+
+    /**
+     * The languages among {@code candidates} in which page {@code page} of a list exists: all of them for the
+     * first page (list pages exist even when empty), otherwise those whose count reaches that page. The
+     * page's own language is always in.
+     */
+    private static Set<String> withPage(Collection<String> candidates, String language, int page, int size,
+                                        ToLongFunction<String> count) {
+        Set<String> found = new TreeSet<>();
+        for (String other : candidates) {
+            if (page == 1 || other.equals(language) || Paged.exists(page, count.applyAsLong(other), size)) {
+                found.add(other);
+            }
+        }
+        return Collections.unmodifiableSet(found);
+    }
+
+    /**
+     * Every author page: for each author with a visible article, the path ({@code /{lang}/author/slug}) in
+     * every language in which they have one.
+     */
+    public List<Map<String, String>> authorPages() {
+        Instant now = clock.instant();
+        List<Map<String, String>> pages = new ArrayList<>();
+        for (String author : articles.authorsPublished(now)) {
+            Map<String, String> byLanguage = new TreeMap<>();
+            for (String language : articles.languagesPublishedByAuthor(author, now)) {
+                byLanguage.put(language, "/" + language + "/author/" + author);
+            }
+            if (!byLanguage.isEmpty()) {
+                pages.add(byLanguage);
+            }
+        }
+        return pages;
     }
 
     /** Minutes to read a text at {@link #WORDS_PER_MINUTE}, rounded up; at least 1. */

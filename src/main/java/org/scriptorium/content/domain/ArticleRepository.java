@@ -41,6 +41,9 @@ public interface ArticleRepository {
     /** The languages in which an author has at least one visible translation. */
     List<String> languagesPublishedByAuthor(String authorSlug, Instant now);
 
+    /** The slugs of the authors with at least one visible translation, in alphabetical order. */
+    List<String> authorsPublished(Instant now);
+
     /**
      * Visible translations of other articles that share a category or a tag with an article, newest first;
      * the caller ranks them.

@@ -144,6 +144,13 @@ public class JpaArticleRepository implements ArticleRepository {
     }
 
     @Override
+    public List<String> authorsPublished(Instant now) {
+        return em.createQuery("select distinct a.author.slug from ArticleTranslation t join t.article a"
+                        + " where t.status = :status and t.publishAt <= :now order by a.author.slug", String.class)
+                .setParameter("status", PublicationStatus.PUBLISHED).setParameter("now", now).getResultList();
+    }
+
+    @Override
     public List<ArticleTranslation> findPublishedSharingCategoryOrTag(String language, long excludedArticleId,
                                                                       Collection<Long> categoryIds,
                                                                       Collection<Long> tagIds, Instant now, int limit) {

@@ -1,23 +1,47 @@
 package org.scriptorium.i18n.application;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.scriptorium.i18n.domain.SiteLanguage;
 import org.scriptorium.i18n.domain.SiteLanguageRepository;
+import org.scriptorium.settings.domain.SiteSettingsChanged;
 
-/** The site's languages as the rest of the application needs them: enabled, ordered, with a default. */
+/**
+ * The site's languages as the rest of the application needs them: enabled, ordered, with a default.
+ *
+ * <p>Every public request asks several of these questions, and the languages change rarely, so the enabled
+ * ones are kept in memory: a {@link SiteSettingsChanged} event drops them at once (whoever changes the
+ * languages fires it, which also empties the page cache), and they are read again from the database at the
+ * latest after {@link #RECHECK_SECONDS}, so a change made elsewhere shows within seconds.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class LanguageService {
 
+    /** The longest time the enabled languages are kept in memory before they are read again. */
+    static final long RECHECK_SECONDS = 5;
+    private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(RECHECK_SECONDS);
+
     private SiteLanguageRepository languages;
+    private volatile Snapshot snapshot;
+    private final AtomicLong changes = new AtomicLong();
+
+    /** The enabled languages in order, their codes, and when they were read (System.nanoTime). */
+    private record Snapshot(List<SiteLanguage> enabled, Set<String> codes, long readAt) {
+    }
 
     protected LanguageService() {
     }
@@ -29,15 +53,38 @@ public class LanguageService {
 
     /** The enabled languages in display order. */
     public List<SiteLanguage> enabled() {
-        return languages.findAll().stream().filter(SiteLanguage::isEnabled).toList();
+        return snapshot().enabled();
     }
 
     public Set<String> enabledCodes() {
-        return enabled().stream().map(SiteLanguage::getCode).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        return new LinkedHashSet<>(snapshot().codes());
     }
 
     public boolean isEnabled(String code) {
-        return code != null && languages.findByCode(code).map(SiteLanguage::isEnabled).orElse(false);
+        return code != null && snapshot().codes().contains(code);
+    }
+
+    /** Forgets the languages as soon as a site setting changed, so the next request reads them again. */
+    void onSettingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SiteSettingsChanged event) {
+        changes.incrementAndGet();
+        snapshot = null;
+    }
+
+    private Snapshot snapshot() {
+        Snapshot known = snapshot;
+        long now = System.nanoTime();
+        if (known != null && now - known.readAt() < RECHECK_NANOS) {
+            return known;
+        }
+        long change = changes.get();
+        List<SiteLanguage> enabled = languages.findAll().stream().filter(SiteLanguage::isEnabled).toList();
+        Set<String> codes = enabled.stream().map(SiteLanguage::getCode)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Snapshot read = new Snapshot(enabled, Collections.unmodifiableSet(codes), now);
+        if (changes.get() == change) {
+            snapshot = read;
+        }
+        return read;
     }
 
     /** The default language; the first enabled one if, by mistake, none is marked default. */

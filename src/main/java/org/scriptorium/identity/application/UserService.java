@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,11 +30,19 @@ public class UserService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Stored instead of a hash for accounts without a password; no PBKDF2 hash ever equals it. */
     static final String NO_PASSWORD = "!";
+    /**
+     * Stored for the first administrator between its creation and the end of hashing its password, which
+     * happens off the start-up path (see {@link #reserveFirstAdminIfNone}); no PBKDF2 hash ever equals it.
+     */
+    static final String PASSWORD_BEING_SET = "!pending";
+    /** How long a login waits for the first administrator's password to be stored. */
+    private static final long PENDING_WAIT_SECONDS = 120;
 
     private UserRepository users;
     private PasswordHasher hasher;
     private Clock clock;
     private volatile String dummyHash;
+    private volatile CompletableFuture<?> passwordBeingSet = CompletableFuture.completedFuture(null);
 
     protected UserService() {
     }
@@ -62,6 +74,44 @@ public class UserService {
         return Optional.of(new FirstAdmin(admin, generated));
     }
 
+    /**
+     * The cheap half of {@link #createFirstAdminIfNone}, for start-up: when there is no user yet, creates the
+     * first administrator with a password that matches nothing yet, and returns it with the password to
+     * hand to {@link #completeFirstAdmin} (hashing takes a second or two of CPU, which then runs beside
+     * the rest of the start instead of before the first page). Also returns the administrator when an
+     * earlier start stopped between the two halves, so that its password is set after all; a generated
+     * password is then generated anew and must be shown again.
+     *
+     * @return the administrator to complete and the generated password, or empty when there is nothing to do
+     */
+    public Optional<FirstAdmin> reserveFirstAdminIfNone(String email, Optional<String> password) {
+        Optional<User> unfinished = users.findByEmail(email).filter(u -> PASSWORD_BEING_SET.equals(u.getPasswordHash()));
+        if (unfinished.isEmpty() && users.count() > 0) {
+            return Optional.empty();
+        }
+        Optional<String> generated = password.isPresent() ? Optional.empty() : Optional.of(generatePassword());
+        User admin = unfinished.orElseGet(() -> users.save(new User(email, "Administrator",
+                uniqueSlug(Slugs.of("Administrator")), PASSWORD_BEING_SET, Set.of(Role.ADMIN, Role.EDITOR), clock.instant())));
+        return Optional.of(new FirstAdmin(admin, generated));
+    }
+
+    /** Stores the password of an administrator made by {@link #reserveFirstAdminIfNone}. */
+    public void completeFirstAdmin(long userId, String password) {
+        String hash = hasher.hash(password.toCharArray());
+        users.findById(userId).filter(u -> PASSWORD_BEING_SET.equals(u.getPasswordHash()))
+                .ifPresent(u -> u.changePasswordHash(hash));
+    }
+
+    /**
+     * Makes logins wait for a first administrator's password that is being stored, so that the account
+     * works from the moment the site answers, even if its password is not hashed yet. Logins wait before
+     * reading the account, so that they see the stored hash.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void loginsWaitFor(CompletableFuture<?> passwordStored) {
+        passwordBeingSet = passwordStored;
+    }
+
     /** Creates a user; the e-mail must not be in use. */
     public User create(String email, String name, String password, Set<Role> roles) {
         if (users.findByEmail(email).isPresent()) {
@@ -87,12 +137,14 @@ public class UserService {
     /** The active user with these credentials, if the password matches. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> authenticate(String email, char[] password) {
+        awaitPasswordBeingSet();
         Optional<User> user = users.findByEmail(email).filter(User::isActive);
         if (user.isEmpty()) {
             hasher.verify(password, dummyHash());
             return Optional.empty();
         }
-        return user.filter(u -> !NO_PASSWORD.equals(u.getPasswordHash()) && hasher.verify(password, u.getPasswordHash()));
+        return user.filter(u -> !NO_PASSWORD.equals(u.getPasswordHash()) && !PASSWORD_BEING_SET.equals(u.getPasswordHash())
+                && hasher.verify(password, u.getPasswordHash()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -111,6 +163,16 @@ public class UserService {
             slug = base + "-" + i;
         }
         return slug;
+    }
+
+    private void awaitPasswordBeingSet() {
+        try {
+            passwordBeingSet.get(PENDING_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the account stays unusable; the next start finishes it (see reserveFirstAdminIfNone)
+        }
     }
 
     /** A random 16-character password without look-alike characters. */

@@ -14,8 +14,8 @@ import org.scriptorium.content.application.ReadingService;
 import org.scriptorium.seo.domain.SitemapUrl;
 
 /**
- * Every category and tag page of a language, with the same category or tag in the other enabled languages
- * as alternates. x-default is the default language's page when there is one, else the first in the order of
+ * Every category, tag and author page of a language, with the same category, tag or author in the other
+ * enabled languages as alternates (an author has a page in each language they published in). x-default is the default language's page when there is one, else the first in the order of
  * the enabled languages: the same for every language, so the alternates are reciprocal (and the same as the
  * pages' own hreflang links).
  */
@@ -36,7 +36,7 @@ public class ListingPages implements SitemapSource {
     public List<SitemapUrl> urls(SitemapContext context) {
         List<SitemapUrl> urls = new ArrayList<>();
         for (Function<ReadingService, List<Map<String, String>>> kind : List.<Function<ReadingService, List<Map<String, String>>>>of(
-                ReadingService::categoryPages, ReadingService::tagPages)) {
+                ReadingService::categoryPages, ReadingService::tagPages, ReadingService::authorPages)) {
             for (Map<String, String> byLanguage : kind.apply(reading)) {
                 String own = byLanguage.get(context.language());
                 if (own == null) {

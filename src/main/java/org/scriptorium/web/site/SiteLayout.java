@@ -34,7 +34,9 @@ import org.scriptorium.web.common.RequestLanguage;
  * article's published translations, a category's or tag's names per language, the languages an author
  * published in, or every language for a home page. The switcher leads there when it can and to that
  * language's home page otherwise, marked as a fallback; only real counterparts get hreflang, so alternates
- * are reciprocal. Pages after the first of a list carry no alternates (their counterparts may not exist).
+ * are reciprocal. A later page of a list ({@code ?page=N}) has as alternates the same page number of the
+ * list in the languages where it exists, so that they are reciprocal too; its switcher leads to the first
+ * page of the list in every language where the list exists.
  */
 @Named("site")
 @RequestScoped
@@ -75,8 +77,12 @@ public class SiteLayout {
                        String locale, String siteName) {
     }
 
-    /** The page, resolved once per request. */
-    private record Place(String path, Map<String, String> counterparts, Paged<?> paged, String feedPath) {
+    /**
+     * The page, resolved once per request: its path (without page number), the same page in other languages
+     * (the alternates), where the switcher leads in other languages, its list page and its feed.
+     */
+    private record Place(String path, Map<String, String> counterparts, Map<String, String> switchTargets,
+                         Paged<?> paged, String feedPath) {
     }
 
     @Inject
@@ -116,37 +122,49 @@ public class SiteLayout {
         Set<String> codes = languages.enabledCodes();
         if (request.getAttribute(SiteRouter.ARTICLE) instanceof ArticleView a) {
             a.publishedSlugs().forEach((l, s) -> counterparts.put(l, "/" + l + "/" + s));
-            return new Place("/" + lang + "/" + a.slug(), only(counterparts, codes), null, null);
+            Map<String, String> same = only(counterparts, codes);
+            return new Place("/" + lang + "/" + a.slug(), same, same, null, null);
         }
         if (listing instanceof CategoryListing c) {
             c.pathsByLanguage().forEach((l, p) -> counterparts.put(l, "/" + l + "/category/" + p));
             String path = "/" + lang + "/category/" + c.path();
-            return new Place(path, firstPageOnly(c.articles(), only(counterparts, codes)), c.articles(), path + "/feed");
+            return listingPlace(path, counterparts, c.pageLanguages(), codes, c.articles(), path + "/feed");
         }
         if (listing instanceof TagListing t) {
             t.slugsByLanguage().forEach((l, s) -> counterparts.put(l, "/" + l + "/tag/" + s));
-            return new Place("/" + lang + "/tag/" + t.slug(), firstPageOnly(t.articles(), only(counterparts, codes)),
-                    t.articles(), null);
+            return listingPlace("/" + lang + "/tag/" + t.slug(), counterparts, t.pageLanguages(), codes, t.articles(), null);
         }
         if (listing instanceof AuthorListing au) {
             au.languages().forEach(l -> counterparts.put(l, "/" + l + "/author/" + au.slug()));
-            return new Place("/" + lang + "/author/" + au.slug(), firstPageOnly(au.articles(), only(counterparts, codes)),
+            return listingPlace("/" + lang + "/author/" + au.slug(), counterparts, au.pageLanguages(), codes,
                     au.articles(), null);
         }
         if (request.getAttribute(SiteRouter.HOME) != null) {
             codes.forEach(l -> counterparts.put(l, "/" + l + "/"));
-            return new Place("/" + lang + "/", counterparts, null, null);
+            return new Place("/" + lang + "/", counterparts, counterparts, null, null);
         }
-        return new Place(null, Map.of(), null, null);
+        return new Place(null, Map.of(), Map.of(), null, null);
+    }
+
+    /**
+     * A list page: the switcher leads to the list's first page in each language, the alternates are this
+     * page number of the list in the languages that have it, in the order of the enabled languages.
+     */
+    private static Place listingPlace(String path, Map<String, String> firstPages, Set<String> pageLanguages,
+                                      Set<String> codes, Paged<?> paged, String feedPath) {
+        Map<String, String> switchTargets = only(firstPages, codes);
+        Map<String, String> samePage = new LinkedHashMap<>();
+        for (String code : codes) {
+            if (switchTargets.containsKey(code) && pageLanguages.contains(code)) {
+                samePage.put(code, pageHref(switchTargets.get(code), paged.page()));
+            }
+        }
+        return new Place(path, samePage, switchTargets, paged, feedPath);
     }
 
     private static Map<String, String> only(Map<String, String> counterparts, Set<String> codes) {
         counterparts.keySet().retainAll(codes);
         return counterparts;
-    }
-
-    private static Map<String, String> firstPageOnly(Paged<?> paged, Map<String, String> counterparts) {
-        return paged.page() == 1 ? counterparts : Map.of();
     }
 
     public String getHomeHref() {
@@ -155,7 +173,7 @@ public class SiteLayout {
 
     public List<LanguageLink> getLanguages() {
         String current = language.getCode();
-        Map<String, String> counterparts = place().counterparts();
+        Map<String, String> counterparts = place().switchTargets();
         return enabled().stream().map(l -> {
             String code = l.getCode();
             String target = counterparts.get(code);
