@@ -153,7 +153,8 @@ class SearchServiceTest {
         fixture.db.run(em -> org.hibernate.search.mapper.orm.Search.session(em).workspace().purge());
         assertThat(fixture.articleIds("de", "Radweg")).isEmpty();
 
-        LuceneIndexMaintenance maintenance = new LuceneIndexMaintenance(fixture.db.emf(), fixture.clock);
+        RecordedAudit audit = new RecordedAudit();
+        LuceneIndexMaintenance maintenance = new LuceneIndexMaintenance(fixture.db.emf(), fixture.clock, audit);
         assertThat(maintenance.rebuildIfOutOfStep()).isTrue();
         long deadline = System.currentTimeMillis() + 30_000;
         while (maintenance.progress().running() && System.currentTimeMillis() < deadline) {
@@ -164,6 +165,7 @@ class SearchServiceTest {
         assertThat(maintenance.progress().percent()).isEqualTo(100);
         assertThat(fixture.articleIds("de", "Radweg")).hasSize(1);
         assertThat(maintenance.rebuildIfOutOfStep()).isFalse();
+        assertThat(audit.fired).extracting(e -> e.actor() + " " + e.action()).containsExactly("system search.rebuild");
     }
 
     @Test

@@ -7,8 +7,11 @@ package org.scriptorium.search.application;
  */
 public interface IndexMaintenance {
 
-    /** Starts a rebuild unless one is running; returns whether this call started one. */
-    boolean startRebuild();
+    /**
+     * Starts a rebuild unless one is running; returns whether this call started one. A started rebuild is
+     * recorded in the audit log under {@code actor} (an e-mail, or {@code system}).
+     */
+    boolean startRebuild(String actor);
 
     RebuildProgress progress();
 }

@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -17,6 +18,7 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
 import org.scriptorium.content.domain.ArticleTranslation;
+import org.scriptorium.platform.audit.AuditEvent;
 import org.scriptorium.search.application.IndexMaintenance;
 import org.scriptorium.search.application.RebuildProgress;
 
@@ -34,6 +36,7 @@ public class LuceneIndexMaintenance implements IndexMaintenance {
     private EntityManagerFactory emf;
 
     private Clock clock;
+    private Event<AuditEvent> audit;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong done = new AtomicLong();
@@ -45,18 +48,19 @@ public class LuceneIndexMaintenance implements IndexMaintenance {
     }
 
     @Inject
-    public LuceneIndexMaintenance(Clock clock) {
+    public LuceneIndexMaintenance(Clock clock, Event<AuditEvent> audit) {
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Outside the container: over a given entity manager factory. */
-    public LuceneIndexMaintenance(EntityManagerFactory emf, Clock clock) {
+    public LuceneIndexMaintenance(EntityManagerFactory emf, Clock clock, Event<AuditEvent> audit) {
+        this(clock, audit);
         this.emf = emf;
-        this.clock = clock;
     }
 
     @Override
-    public boolean startRebuild() {
+    public boolean startRebuild(String actor) {
         if (!running.compareAndSet(false, true)) {
             return false;
         }
@@ -75,6 +79,7 @@ public class LuceneIndexMaintenance implements IndexMaintenance {
             finish(e);
             throw e;
         }
+        audit.fire(new AuditEvent(actor, "search.rebuild", "index:" + SearchFields.INDEX, ""));
         return true;
     }
 
@@ -112,7 +117,7 @@ public class LuceneIndexMaintenance implements IndexMaintenance {
         } finally {
             em.close();
         }
-        return startRebuild();
+        return startRebuild("system");
     }
 
     private final class Monitor implements MassIndexingMonitor {
