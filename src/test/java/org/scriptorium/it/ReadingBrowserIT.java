@@ -142,6 +142,10 @@ class ReadingBrowserIT {
         d.findElement(By.cssSelector("main h2 a, main h3 a")).click();
         d.findElement(By.cssSelector("a[rel='author']")).click();
         found.addAll(prefixed(theme + " author " + d.getCurrentUrl(), browser.accessibilityViolations()));
+        d.get(site.baseUrl() + "/en/search?q=open+source&in=all");
+        found.addAll(prefixed(theme + " search " + d.getCurrentUrl(), browser.accessibilityViolations()));
+        d.get(site.baseUrl() + "/en/search?q=zzqqxx");
+        found.addAll(prefixed(theme + " empty search", browser.accessibilityViolations()));
         return found;
     }
 

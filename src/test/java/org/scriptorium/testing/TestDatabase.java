@@ -43,6 +43,8 @@ public final class TestDatabase implements AutoCloseable {
         props.put("jakarta.persistence.nonJtaDataSource", dataSource);
         props.put("hibernate.transaction.jta.platform",
                 "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform");
+        props.put("hibernate.search.backend.directory.type", "local-heap");
+        props.put("hibernate.search.indexing.plan.synchronization.strategy", "sync");
         props.put("hibernate.dialect", isPostgres() ? "org.hibernate.dialect.PostgreSQLDialect"
                 : "org.hibernate.dialect.H2Dialect");
         this.emf = Persistence.createEntityManagerFactory("scriptorium", props);

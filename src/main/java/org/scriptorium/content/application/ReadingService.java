@@ -54,18 +54,26 @@ public class ReadingService {
     private TagRepository tags;
     private SlugRedirectRepository redirects;
     private Clock clock;
+    private RelatedArticles similar = RelatedArticles.NONE;
 
     protected ReadingService() {
     }
 
-    @Inject
+    /** Without a source of similar articles: related articles come from categories and tags only. */
     public ReadingService(ArticleRepository articles, CategoryRepository categories, TagRepository tags,
                           SlugRedirectRepository redirects, Clock clock) {
+        this(articles, categories, tags, redirects, clock, RelatedArticles.NONE);
+    }
+
+    @Inject
+    public ReadingService(ArticleRepository articles, CategoryRepository categories, TagRepository tags,
+                          SlugRedirectRepository redirects, Clock clock, RelatedArticles similar) {
         this.articles = articles;
         this.categories = categories;
         this.tags = tags;
         this.redirects = redirects;
         this.clock = clock;
+        this.similar = similar;
     }
 
     /** A page of the latest published articles in a language. */
@@ -118,10 +126,34 @@ public class ReadingService {
     }
 
     /**
-     * Articles like this one in the same language: those sharing its category or tags, ranked by what they
-     * share (the category counts twice as much as a tag), newest first among equals. Never the article itself.
+     * Articles like this one in the same language, never the article itself: first those whose text is most
+     * similar ({@link RelatedArticles}), then, when those are too few, those sharing its category or tags.
      */
     public List<ArticleSummary> related(long articleId, String language, int limit) {
+        Instant now = clock.instant();
+        List<ArticleSummary> found = new ArrayList<>();
+        Set<Long> seen = new HashSet<>(List.of(articleId));
+        for (long id : similar.like(articleId, language, limit)) {
+            if (found.size() < limit && seen.add(id)) {
+                articles.findById(id).flatMap(a -> a.translation(language)).filter(t -> t.isVisibleAt(now))
+                        .ifPresent(t -> found.add(summary(t)));
+            }
+        }
+        if (found.size() < limit) {
+            for (ArticleSummary s : sharingCategoryOrTags(articleId, language, limit + found.size())) {
+                if (found.size() < limit && seen.add(s.articleId())) {
+                    found.add(s);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Articles sharing this one's category or tags in the same language, ranked by what they share (the
+     * category counts twice as much as a tag), newest first among equals. Never the article itself.
+     */
+    List<ArticleSummary> sharingCategoryOrTags(long articleId, String language, int limit) {
         Instant now = clock.instant();
         Optional<Article> article = articles.findById(articleId);
         if (article.isEmpty()) {

@@ -12,12 +12,15 @@ import jakarta.persistence.spi.PersistenceUnitInfo;
 
 import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.scriptorium.platform.config.Settings;
+import org.scriptorium.search.infrastructure.IndexDirectoryGuard;
 
 /**
  * Hibernate, preceded by what must happen before it boots inside the container: the data directory and
  * database checks, the Flyway migrations, and the settings that depend on configuration (the SQL dialect,
  * which follows the database URL). A start-up fault is logged as one line naming the key to fix, and the
  * process stops (unless {@code scriptorium.exit.on.fatal} is false) instead of running without a database.
+ * The search index lives under the data directory's {@code index/}; one that Lucene cannot open is removed
+ * here, before Hibernate Search opens it, and rebuilt from the database once the application runs.
  */
 public class ScriptoriumPersistenceProvider extends HibernatePersistenceProvider {
 
@@ -32,6 +35,7 @@ public class ScriptoriumPersistenceProvider extends HibernatePersistenceProvider
             StartupChecks.checkDataDir(settings);
             StartupChecks.checkDatabase(settings, dataSource);
             SchemaMigrator.migrate(dataSource);
+            IndexDirectoryGuard.removeUnreadable(settings.indexDir());
         } catch (StartupFailure failure) {
             return fatal(settings, failure);
         } catch (RuntimeException e) {
@@ -49,6 +53,7 @@ public class ScriptoriumPersistenceProvider extends HibernatePersistenceProvider
         props.put("hibernate.dialect", settings.isPostgres()
                 ? "org.hibernate.dialect.PostgreSQLDialect"
                 : "org.hibernate.dialect.H2Dialect");
+        props.put("hibernate.search.backend.directory.root", settings.indexDir().toString());
         return props;
     }
 

@@ -33,6 +33,7 @@ public class Navigation {
             new Item("nav.articles", "/backoffice/articles", Set.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR, Role.TRANSLATOR)),
             new Item("nav.translations", "/backoffice/translations", Set.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR, Role.TRANSLATOR)),
             new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)),
+            new Item("nav.search", "/backoffice/search", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.settings", "/backoffice/settings", Set.of(Role.ADMIN)),
             new Item("nav.mail", "/backoffice/mail", Set.of(Role.ADMIN)));
 

@@ -143,6 +143,10 @@ public class SiteLayout {
             codes.forEach(l -> counterparts.put(l, "/" + l + "/"));
             return new Place("/" + lang + "/", counterparts, counterparts, null, null);
         }
+        if (request.getAttribute(SiteRouter.SEARCH) != null) {
+            codes.forEach(l -> counterparts.put(l, "/" + l + "/search"));
+            return new Place("/" + lang + "/search", counterparts, counterparts, null, null);
+        }
         return new Place(null, Map.of(), Map.of(), null, null);
     }
 

@@ -25,7 +25,7 @@ import org.scriptorium.web.common.RequestLanguage;
 /**
  * Maps the public URLs onto what renders them: {@code /} (negotiates), {@code /{lang}/} home,
  * {@code /{lang}/{slug}} article, {@code /{lang}/category/{path}}, {@code /{lang}/tag/{slug}},
- * {@code /{lang}/author/{slug}} (Faces views composing the active theme), and the feeds
+ * {@code /{lang}/author/{slug}}, {@code /{lang}/search} (Faces views composing the active theme), and the feeds
  * {@code /{lang}/feed[/atom]} and {@code /{lang}/category/{path}/feed[/atom]}. Old slugs answer 301, unknown
  * ones and page numbers that are not 1..last answer 404. A {@code ?switch} parameter on any language URL
  * records the reader's explicit choice of that language in a cookie (the language switcher's links carry
@@ -56,6 +56,8 @@ public class SiteRouter extends HttpFilter {
     public static final String LISTING = "scriptorium.listing";
     /** Request attribute present on a home page. */
     public static final String HOME = "scriptorium.home";
+    /** Request attribute present on the search page. */
+    public static final String SEARCH = "scriptorium.search";
 
     @Inject
     private LanguageService languages;
@@ -156,6 +158,9 @@ public class SiteRouter extends HttpFilter {
         } else if ("author".equals(kind) && rest.size() == 2) {
             listing(request, response, reading.author(lang, last, page, settings.pageSize()), "/site/author.xhtml",
                     "/" + lang + "/author/", page);
+        } else if ("search".equals(kind) && rest.size() == 1) {
+            request.setAttribute(SEARCH, Boolean.TRUE);
+            request.getRequestDispatcher("/site/search.xhtml").forward(request, response);
         } else if (rest.size() == 1) {
             routeArticle(request, response, lang, last);
         } else {
