@@ -61,6 +61,24 @@ class ReadingServiceTest {
     }
 
     @Test
+    void readingTimeCountsLikeStrippingMarkupAndReferencesThenSplittingOnWhiteSpace() throws Exception {
+        List<String> texts = new java.util.ArrayList<>(List.of("", " ", "a", "a<b", "a<b>c", "x<br>&amp;y", "&amp<b>;",
+                "&lt;b> z", "&;", "&#8212;word&nbsp;more", "<p\n class=x>one\ttwo\u000Bthree\ffour\rfive</p>",
+                "tail &amp", "<<a>>", "a\u00A0b"));
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/demo/articles"))) {
+            for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                texts.add(java.nio.file.Files.readString(file));
+            }
+        }
+        assertThat(texts).hasSizeGreaterThan(40);
+        for (String text : texts) {
+            String stripped = text.replaceAll("<[^>]*>", " ").replaceAll("&[#a-zA-Z0-9]+;", " ").replaceAll("\\s+", " ").trim();
+            long expected = stripped.isEmpty() ? 0 : stripped.split(" ").length;
+            assertThat(ReadingService.words(text)).as(text.length() > 40 ? text.substring(0, 40) : text).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aCategoryPathResolvesDownTheTreeAndIncludesArticlesOfSubcategories() {
         CategoryListing leaf = found(read(r -> r.category("it", List.of("impresa", "startup", "finanziamenti"), 1, 10)));
         assertThat(leaf.name()).isEqualTo("Finanziamenti");
