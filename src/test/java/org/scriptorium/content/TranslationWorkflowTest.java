@@ -290,4 +290,36 @@ class TranslationWorkflowTest {
             assertThat(f.missing()).isEqualTo(missingBefore + (languages - 2) + (languages - 1));
         });
     }
+
+    @Test
+    void aTranslatorsSaveLeavesWhatAllLanguagesShareAsItIs() {
+        long category = editorial(s -> s.categoryChoices("it")).get(0).id();
+        SaveOutcome it = editorial(s -> s.save(EDITOR, new ArticleForm(null, "it", "Condiviso", "", "", "<p>Testo</p>", "", "",
+                List.of(category), "giardini, città", false, 0, "/media/condiviso.png", "Alt"), Intent.PUBLISH, Optional.empty()));
+        EditableArticle prefilled = editorial(s -> s.open(TRANSLATOR, Optional.of(it.articleId()), "es", Optional.of("it")));
+        assertThat(prefilled.sharedEditable()).isFalse();
+        ArticleForm f = prefilled.form();
+        ArticleForm stripped = new ArticleForm(it.articleId(), "es", "Compartido", "", "", "<p>Texto</p>", "", "", List.of(),
+                "otra", true, 0, "", "Texto alternativo");
+        editorial(s -> s.save(TRANSLATOR, stripped, Intent.SAVE, Optional.empty(), Optional.of("it")));
+
+        ArticleForm italian = opened(EDITOR, it.articleId(), "it");
+        assertThat(italian.categoryIds()).containsExactly(category);
+        assertThat(italian.tags()).contains("giardini").contains("città");
+        assertThat(italian.featuredImage()).isEqualTo("/media/condiviso.png");
+        assertThat(italian.commentsOpen()).isFalse();
+        assertThat(opened(EDITOR, it.articleId(), "es").imageAlt()).isEqualTo("Texto alternativo");
+        assertThat(f.categoryIds()).containsExactly(category);
+        assertThat(editorial(s -> s.open(EDITOR, Optional.of(it.articleId()), "es")).sharedEditable()).isTrue();
+    }
+
+    @Test
+    void anEditorsSaveInALanguageKeepsTagsThatHaveNoNameInIt() {
+        SaveOutcome it = editorial(s -> s.save(EDITOR, new ArticleForm(null, "it", "Etichette", "", "", "<p>Testo</p>", "", "",
+                List.of(), "solo-italiano", true, 0), Intent.SAVE, Optional.empty()));
+        ArticleForm blankFrench = new ArticleForm(it.articleId(), "fr", "Étiquettes", "", "", "<p>Texte</p>", "", "",
+                List.of(), "", true, 0);
+        editorial(s -> s.save(EDITOR, blankFrench, Intent.SAVE, Optional.empty()));
+        assertThat(opened(EDITOR, it.articleId(), "it").tags()).isEqualTo("solo-italiano");
+    }
 }

@@ -91,6 +91,8 @@ public class ArticleEditor implements Serializable {
     private Set<String> languages = Set.of();
     private boolean sharedEditable = true;
     private boolean loaded;
+    private transient SourceText sourceText;
+    private transient OutdatedReport outdatedReport;
 
     /** Reads the address on the first request; answers 404 or 403 for what cannot be opened. */
     public void load() throws IOException {
@@ -241,11 +243,8 @@ public class ArticleEditor implements Serializable {
         return sourceText;
     }
 
-    private transient SourceText sourceText;
-    private transient OutdatedReport outdatedReport;
-
     /** What changed in the source since this translation was made, when it is outdated. */
-    public OutdatedReport getOutdated() {
+    public OutdatedReport getOutdatedReport() {
         if (outdatedReport == null && !outdatedFields.isEmpty() && exists) {
             outdatedReport = editorial.outdated(caller(), articleId, language).orElse(null);
         }
