@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +38,7 @@ import org.scriptorium.content.domain.PublicationStatus;
 @Transactional
 public class MoreLikeThisRelated implements RelatedArticles {
 
+    private static final Logger LOG = Logger.getLogger(MoreLikeThisRelated.class.getName());
     private static final int MAX_TERMS = 25;
 
     @PersistenceContext(unitName = "scriptorium")
@@ -57,8 +60,18 @@ public class MoreLikeThisRelated implements RelatedArticles {
         this.em = em;
     }
 
+    /** Never fails the article page: when the index cannot answer, there are simply no similar articles. */
     @Override
     public List<Long> like(long articleId, String language, int limit) {
+        try {
+            return similar(articleId, language, limit);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Related articles for article " + articleId + " could not be searched", e);
+            return List.of();
+        }
+    }
+
+    private List<Long> similar(long articleId, String language, int limit) {
         List<ArticleTranslation> found = em.createQuery("select t from ArticleTranslation t"
                         + " where t.article.id = :id and t.language = :language", ArticleTranslation.class)
                 .setParameter("id", articleId).setParameter("language", language).getResultList();
