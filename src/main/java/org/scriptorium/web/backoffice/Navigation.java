@@ -35,7 +35,8 @@ public class Navigation {
             new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)),
             new Item("nav.search", "/backoffice/search", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.settings", "/backoffice/settings", Set.of(Role.ADMIN)),
-            new Item("nav.mail", "/backoffice/mail", Set.of(Role.ADMIN)));
+            new Item("nav.mail", "/backoffice/mail", Set.of(Role.ADMIN)),
+            new Item("nav.newsletter", "/backoffice/newsletter", Set.of(Role.ADMIN, Role.EDITOR)));
 
     @Inject
     private SecurityContext securityContext;

@@ -25,7 +25,8 @@ import org.scriptorium.web.common.RequestLanguage;
 /**
  * Maps the public URLs onto what renders them: {@code /} (negotiates), {@code /{lang}/} home,
  * {@code /{lang}/{slug}} article, {@code /{lang}/category/{path}}, {@code /{lang}/tag/{slug}},
- * {@code /{lang}/author/{slug}}, {@code /{lang}/search} (Faces views composing the active theme), and the feeds
+ * {@code /{lang}/author/{slug}}, {@code /{lang}/search}, the newsletter's {@code /{lang}/newsletter[/confirm|/preferences]} (Faces views
+ * composing the active theme), and the feeds
  * {@code /{lang}/feed[/atom]} and {@code /{lang}/category/{path}/feed[/atom]}. Old slugs answer 301, unknown
  * ones and page numbers that are not 1..last answer 404. A {@code ?switch} parameter on any language URL
  * records the reader's explicit choice of that language in a cookie (the language switcher's links carry
@@ -148,7 +149,18 @@ public class SiteRouter extends HttpFilter {
             return;
         }
         String kind = rest.get(0);
-        if ("feed".equals(kind) && (rest.size() == 1 || rest.size() == 2 && "atom".equals(last))) {
+        if ("newsletter".equals(kind) && rest.size() <= 2) {
+            String view = rest.size() == 1 ? "/site/newsletter.xhtml"
+                    : "confirm".equals(last) ? "/site/newsletter-confirm.xhtml"
+                    : "preferences".equals(last) ? "/site/newsletter-preferences.xhtml" : null;
+            if (view == null) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            } else {
+                response.setHeader("Cache-Control", "no-store");
+                response.setHeader("Referrer-Policy", "no-referrer");
+                request.getRequestDispatcher(view).forward(request, response);
+            }
+        } else if ("feed".equals(kind) && (rest.size() == 1 || rest.size() == 2 && "atom".equals(last))) {
             feeds.site(lang, rest.size() == 2, response);
         } else if ("category".equals(kind) && rest.size() >= 2) {
             routeCategory(request, response, lang, rest.subList(1, rest.size()), page);

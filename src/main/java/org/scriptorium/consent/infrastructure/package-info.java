@@ -1,0 +1,2 @@
+/** The consent records over JPA. */
+package org.scriptorium.consent.infrastructure;

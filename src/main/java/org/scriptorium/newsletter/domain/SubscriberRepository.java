@@ -1,0 +1,38 @@
+package org.scriptorium.newsletter.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores and finds subscribers. */
+public interface SubscriberRepository {
+
+    Optional<Subscriber> findByEmail(String email);
+
+    Optional<Subscriber> findById(long id);
+
+    Subscriber save(Subscriber subscriber);
+
+    void delete(Subscriber subscriber);
+
+    /** Subscribers matching a filter, newest first. */
+    List<Subscriber> search(SubscriberQuery query, int offset, int limit);
+
+    long count(SubscriberQuery query);
+
+    /** Subscribers with an id above {@code afterId}, by id: for exports that page through everything. */
+    List<Subscriber> after(long afterId, int limit);
+
+    /** Those of the given subscribers that are confirmed. */
+    List<Long> confirmedAmong(java.util.Collection<Long> ids);
+
+    /** How many subscribers are in each status. */
+    java.util.Map<SubscriberStatus, Long> countByStatus();
+
+    /** One row per subscriber that was ever confirmed: language, confirmation time, time of leaving. */
+    List<Membership> memberships();
+
+    /** When and in which language one subscriber was a member. */
+    record Membership(String language, Instant confirmedAt, Instant leftAt) {
+    }
+}

@@ -1,0 +1,60 @@
+package org.scriptorium.newsletter.infrastructure;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.scriptorium.newsletter.application.EditionSending;
+import org.scriptorium.newsletter.application.EditionService;
+import org.scriptorium.newsletter.application.NewsletterSettings;
+import org.scriptorium.newsletter.domain.Delivery;
+
+/**
+ * Sends the deliveries of a chunk one by one, no faster than the configured messages per second (read again
+ * for every chunk, so a change applies to a running send).
+ */
+@Dependent
+@Named("newsletterSendWriter")
+public class NewsletterSendWriter extends AbstractItemWriter {
+
+    @Inject
+    @BatchProperty(name = "editionId")
+    private String editionParameter;
+
+    @Inject
+    private EditionSending sending;
+
+    @Inject
+    private EditionService editions;
+
+    @Inject
+    private NewsletterSettings settings;
+
+    private EditionSending.Renderings renderings;
+    private long nextSlot;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        renderings = new EditionSending.Renderings(editions.snapshot(Long.parseLong(editionParameter)));
+        nextSlot = System.nanoTime();
+    }
+
+    @Override
+    public void writeItems(List<Object> items) {
+        long interval = 1_000_000_000L / settings.rate();
+        for (Object item : items) {
+            long now = System.nanoTime();
+            if (nextSlot > now) {
+                LockSupport.parkNanos(nextSlot - now);
+            }
+            nextSlot = Math.max(now, nextSlot) + interval;
+            sending.deliver((Delivery) item, renderings);
+        }
+    }
+}
