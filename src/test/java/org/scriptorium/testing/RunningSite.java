@@ -36,6 +36,9 @@ public final class RunningSite {
                 env.put("SCRIPTORIUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
                 env.put("SCRIPTORIUM_PAGE_SIZE", "2");
                 env.put("SCRIPTORIUM_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
+                // Push messages go to PushServiceTestServer on a loopback port, and retries come quickly.
+                env.put("SCRIPTORIUM_PUSH_ENDPOINTS", "http://127.0.0.1:*");
+                env.put("SCRIPTORIUM_PUSH_RETRY_SECONDS", "2");
                 env.putAll(databaseEnvironment());
                 PayaraProcess started = PayaraProcess.start(port, env, dir);
                 PayaraProcess p;

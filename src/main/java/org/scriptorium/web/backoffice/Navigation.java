@@ -32,6 +32,7 @@ public class Navigation {
             new Item("nav.dashboard", "/backoffice/", Set.of(Role.values())),
             new Item("nav.articles", "/backoffice/articles", Set.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR, Role.TRANSLATOR)),
             new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)),
+            new Item("nav.push", "/backoffice/push", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.settings", "/backoffice/settings", Set.of(Role.ADMIN)));
 
     @Inject
