@@ -22,31 +22,36 @@
     var offButton = document.getElementById('push-off');
     var status = document.getElementById('push-status');
     var DECLINED = 'scriptorium.push.declined';
+    var SUBSCRIBED = 'scriptorium.push.on';
     var supported = 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window
         && window.isSecureContext;
 
-    function remembered() {
+    function stored(name) {
         try {
-            return parseInt(window.localStorage.getItem(DECLINED) || '0', 10);
+            return window.localStorage.getItem(name);
         } catch (e) {
-            return 0;
+            return null;
         }
     }
 
-    function remember(value) {
+    function store(name, value) {
         try {
             if (value) {
-                window.localStorage.setItem(DECLINED, String(value));
+                window.localStorage.setItem(name, String(value));
             } else {
-                window.localStorage.removeItem(DECLINED);
+                window.localStorage.removeItem(name);
             }
         } catch (e) {
             // Storage may be off; the prompt then simply asks again on the next page.
         }
     }
 
+    function remember(declinedAt) {
+        store(DECLINED, declinedAt);
+    }
+
     function declinedRecently() {
-        var at = remembered();
+        var at = parseInt(stored(DECLINED) || '0', 10);
         return at > 0 && Date.now() - at < days * 86400000;
     }
 
@@ -106,12 +111,14 @@
     }
 
     function render(subscription) {
+        var subscribed = !!subscription;
         var denied = Notification.permission === 'denied';
-        show(offButton, !!subscription);
-        show(onButton, !subscription && !denied);
+        store(SUBSCRIBED, subscribed ? '1' : null);
+        show(offButton, subscribed);
+        show(onButton, !subscribed && !denied);
         show(footer, true);
-        show(prompt, !subscription && !denied && !declinedRecently());
-        root.setAttribute('data-state', subscription ? 'subscribed' : denied ? 'denied' : 'unsubscribed');
+        show(prompt, !subscribed && !denied && !declinedRecently());
+        root.setAttribute('data-state', subscribed ? 'subscribed' : denied ? 'denied' : 'unsubscribed');
     }
 
     function fail(error) {
@@ -120,18 +127,27 @@
         render(null);
     }
 
+    /** Marks how far the last subscription attempt got, for support and tests. */
+    function step(name) {
+        root.setAttribute('data-step', name);
+    }
+
     function subscribe() {
         show(prompt, false);
         say('');
+        root.removeAttribute('data-error');
+        step('permission');
         Notification.requestPermission().then(function (permission) {
             if (permission !== 'granted') {
                 say('denied');
                 render(null);
                 return null;
             }
+            step('service-worker');
             return navigator.serviceWorker.register(base + '/sw.js', {scope: base + '/'}).then(function () {
                 return navigator.serviceWorker.ready;
             }).then(function (registration) {
+                step('subscribing');
                 return registration.pushManager.getSubscription().then(function (existing) {
                     return existing || registration.pushManager.subscribe({
                         userVisibleOnly: true,
@@ -139,6 +155,7 @@
                     });
                 });
             }).then(function (subscription) {
+                step('saving');
                 var json = subscription.toJSON();
                 return post('/push/subscription', {
                     endpoint: json.endpoint,
@@ -146,6 +163,7 @@
                     lang: lang,
                     page: location.pathname
                 }).then(function () {
+                    step('done');
                     remember(0);
                     say('on');
                     render(subscription);
@@ -185,7 +203,15 @@
         subscribe();
     });
     offButton.addEventListener('click', unsubscribe);
-    currentSubscription().then(render, function () {
+    // Decide at once from what this browser remembers, so the page does not move later; then check with the
+    // browser's push manager, which answers asynchronously.
+    var believed = stored(SUBSCRIBED) === '1' && Notification.permission === 'granted';
+    render(believed);
+    currentSubscription().then(function (subscription) {
+        if (!!subscription !== believed) {
+            render(subscription);
+        }
+    }, function () {
         render(null);
     });
 })();
