@@ -38,6 +38,9 @@ public final class RunningSite {
                 env.put("SCRIPTORIUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
                 env.put("SCRIPTORIUM_PAGE_SIZE", "2");
                 env.put("SCRIPTORIUM_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
+                // Push messages go to PushServiceTestServer on a loopback port, and retries come quickly.
+                env.put("SCRIPTORIUM_PUSH_ENDPOINTS", "http://127.0.0.1:*");
+                env.put("SCRIPTORIUM_PUSH_RETRY_SECONDS", "2");
                 env.putAll(databaseEnvironment());
                 if (!env.containsKey("SCRIPTORIUM_DB_URL")) {
                     // AUTO_SERVER lets tests open the same H2 file while the site runs, e.g. to add users

@@ -34,9 +34,10 @@ public class Navigation {
             new Item("nav.translations", "/backoffice/translations", Set.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR, Role.TRANSLATOR)),
             new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)),
             new Item("nav.search", "/backoffice/search", Set.of(Role.ADMIN, Role.EDITOR)),
+            new Item("nav.newsletter", "/backoffice/newsletter", Set.of(Role.ADMIN, Role.EDITOR)),
+            new Item("nav.push", "/backoffice/push", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.settings", "/backoffice/settings", Set.of(Role.ADMIN)),
-            new Item("nav.mail", "/backoffice/mail", Set.of(Role.ADMIN)),
-            new Item("nav.newsletter", "/backoffice/newsletter", Set.of(Role.ADMIN, Role.EDITOR)));
+            new Item("nav.mail", "/backoffice/mail", Set.of(Role.ADMIN)));
 
     @Inject
     private SecurityContext securityContext;
