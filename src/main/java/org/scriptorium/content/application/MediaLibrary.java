@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,6 +67,19 @@ public class MediaLibrary {
             return Optional.of(new MediaFile(file, TYPES.get(extension(name)), Files.size(file)));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The names of the stored files, alphabetically, for choosing one (an author's photo, ...). */
+    public List<String> names() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(MediaLibrary::isValidName)
+                    .filter(n -> Files.isRegularFile(folder.resolve(n))).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 
