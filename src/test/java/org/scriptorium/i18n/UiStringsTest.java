@@ -21,7 +21,9 @@ class UiStringsTest {
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("t\\[['\"]([A-Za-z0-9.]+)['\"]\\]|t\\.format\\(['\"]([A-Za-z0-9.]+)['\"]");
     private static final Pattern JAVA_KEY = Pattern.compile("(?:texts\\.get|texts\\.format|msg\\([^,]+,)\\s*\\(?\"([A-Za-z0-9.]+)\"");
-    private static final Pattern NAV_KEY = Pattern.compile("new Item\\(\"([A-Za-z0-9.]+)\"");
+    private static final Pattern NAV_KEY = Pattern.compile("new (?:Item|FeatureLink)\\(\"([A-Za-z0-9.]+)\"");
+    /** Keys returned by DashboardFigure and DailySeries beans. */
+    private static final Pattern LABEL_KEY = Pattern.compile("String labelKey\\(\\)\\s*\\{\\s*return\\s+\"([A-Za-z0-9.]+)\"");
 
     private final UiTexts texts = new UiTexts();
 
@@ -61,7 +63,7 @@ class UiStringsTest {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".xhtml") || p.toString().endsWith(".java")).toList()) {
                     String text = Files.readString(f);
-                    for (Pattern p : new Pattern[] {TEMPLATE_KEY, JAVA_KEY, NAV_KEY}) {
+                    for (Pattern p : new Pattern[] {TEMPLATE_KEY, JAVA_KEY, NAV_KEY, LABEL_KEY}) {
                         Matcher m = p.matcher(text);
                         while (m.find()) {
                             used.add(m.group(1) != null ? m.group(1) : m.group(2));

@@ -62,6 +62,12 @@ public interface ArticleRepository {
 
     long count();
 
+    /** The publication times of the PUBLISHED translations published in {@code [from, until)}, for charts. */
+    List<Instant> publicationTimes(Instant from, Instant until);
+
+    /** How many translations have a status, in every language. */
+    long countWithStatus(PublicationStatus status);
+
     /** One cell of the language-by-status count. */
     record StatusCount(String language, PublicationStatus status, long count) {
     }

@@ -240,4 +240,20 @@ public class JpaArticleRepository implements ArticleRepository {
     public long count() {
         return em.createQuery("select count(a) from Article a", Long.class).getSingleResult();
     }
+
+    @Override
+    public List<Instant> publicationTimes(Instant from, Instant until) {
+        return em.createQuery("select t.publishAt from ArticleTranslation t where t.status = :status"
+                        + " and t.publishAt >= :from and t.publishAt < :until", Instant.class)
+                .setParameter("status", PublicationStatus.PUBLISHED)
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .getResultList();
+    }
+
+    @Override
+    public long countWithStatus(PublicationStatus status) {
+        return em.createQuery("select count(t) from ArticleTranslation t where t.status = :status", Long.class)
+                .setParameter("status", status).getSingleResult();
+    }
 }
