@@ -24,6 +24,7 @@ class UiStringsTest {
     private static final Pattern NAV_KEY = Pattern.compile("new (?:Item|FeatureLink)\\(\"([A-Za-z0-9.]+)\"");
     /** Keys returned by DashboardFigure and DailySeries beans. */
     private static final Pattern LABEL_KEY = Pattern.compile("String labelKey\\(\\)\\s*\\{\\s*return\\s+\"([A-Za-z0-9.]+)\"");
+    private static final Pattern MAIL_KEY = Pattern.compile("\\{\\{t:([A-Za-z0-9.]+)");
 
     private final UiTexts texts = new UiTexts();
 
@@ -69,6 +70,14 @@ class UiStringsTest {
                             used.add(m.group(1) != null ? m.group(1) : m.group(2));
                         }
                     }
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/mail"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Matcher m = MAIL_KEY.matcher(Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1));
                 }
             }
         }

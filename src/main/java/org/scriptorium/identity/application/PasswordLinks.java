@@ -9,15 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.scriptorium.i18n.application.LanguageService;
-import org.scriptorium.i18n.application.UiTexts;
 import org.scriptorium.identity.application.IdentityException.Reason;
 import org.scriptorium.identity.domain.PasswordToken;
 import org.scriptorium.identity.domain.PasswordToken.Purpose;
@@ -45,12 +47,12 @@ public class PasswordLinks {
     /** The page that opens a link; the secret follows as {@code ?token=}. */
     public static final String PATH = "/backoffice/set-password";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(PasswordLinks.class.getName());
 
     private UserRepository users;
     private PasswordTokenRepository tokens;
     private UserService userService;
     private AccountMail mail;
-    private UiTexts texts;
     private SiteIdentity site;
     private LanguageService languages;
     private Supplier<String> baseUrl;
@@ -61,18 +63,17 @@ public class PasswordLinks {
 
     @Inject
     public PasswordLinks(UserRepository users, PasswordTokenRepository tokens, UserService userService, AccountMail mail,
-                         UiTexts texts, SiteIdentity site, LanguageService languages, Settings settings, Clock clock) {
-        this(users, tokens, userService, mail, texts, site, languages, settings::baseUrl, clock);
+                         SiteIdentity site, LanguageService languages, Settings settings, Clock clock) {
+        this(users, tokens, userService, mail, site, languages, settings::baseUrl, clock);
     }
 
     public PasswordLinks(UserRepository users, PasswordTokenRepository tokens, UserService userService, AccountMail mail,
-                         UiTexts texts, SiteIdentity site, LanguageService languages, Supplier<String> baseUrl,
+                         SiteIdentity site, LanguageService languages, Supplier<String> baseUrl,
                          Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.userService = userService;
         this.mail = mail;
-        this.texts = texts;
         this.site = site;
         this.languages = languages;
         this.baseUrl = baseUrl;
@@ -84,8 +85,8 @@ public class PasswordLinks {
         User user = users.findById(userId).orElseThrow(() -> new IdentityException(Reason.NOT_FOUND, ""));
         String link = issue(user, Purpose.INVITATION, INVITATION_TTL);
         String lang = languageOf(user);
-        mail.send(user.getEmail(), texts.msg(lang, "mail.invitation.subject", siteName(lang)),
-                texts.msg(lang, "mail.invitation.body", user.getName(), siteName(lang), link, INVITATION_TTL.toDays()));
+        mail.send(user.getEmail(), lang, "account-invitation", Map.of("name", user.getName(), "site", site.name(lang),
+                "link", link, "days", String.valueOf(INVITATION_TTL.toDays())));
     }
 
     /**
@@ -101,8 +102,14 @@ public class PasswordLinks {
         }
         String link = issue(user.get(), Purpose.RESET, RESET_TTL);
         String lang = languageOf(user.get());
-        mail.send(user.get().getEmail(), texts.msg(lang, "mail.reset.subject", siteName(lang)),
-                texts.msg(lang, "mail.reset.body", user.get().getName(), siteName(lang), link, RESET_TTL.toMinutes()));
+        try {
+            mail.send(user.get().getEmail(), lang, "account-reset", Map.of("name", user.get().getName(),
+                    "site", site.name(lang), "link", link, "minutes", String.valueOf(RESET_TTL.toMinutes())));
+        } catch (IllegalStateException e) {
+            // The answer must not differ from the one for an unknown address; the administrator sees it in the log.
+            LOG.log(Level.WARNING, "Password reset link not sent to user " + user.get().getId(), e);
+            return false;
+        }
         return true;
     }
 
@@ -146,10 +153,6 @@ public class PasswordLinks {
 
     private String languageOf(User user) {
         return user.getUiLanguage().orElseGet(languages::defaultCode);
-    }
-
-    private String siteName(String lang) {
-        return site.name(lang);
     }
 
     static String hash(String secret) {

@@ -36,6 +36,7 @@ public class Navigation {
             new Item("nav.authors", "/backoffice/authors", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)),
             new Item("nav.settings", "/backoffice/settings", Set.of(Role.ADMIN)),
+            new Item("nav.mail", "/backoffice/mail", Set.of(Role.ADMIN)),
             new Item("nav.audit", "/backoffice/audit", Set.of(Role.ADMIN)),
             new Item("nav.profile", "/backoffice/profile", Set.of(Role.values())));
 

@@ -106,7 +106,11 @@ public class UserEditor implements Serializable {
                 User created = users.register(form, invite ? Optional.empty() : Optional.of(password), allowed);
                 audit.record("user.create", "user:" + created.getId(), created.getEmail() + " " + chosen);
                 if (invite) {
-                    links.invite(created.getId());
+                    try {
+                        links.invite(created.getId());
+                    } catch (IllegalStateException mailFailed) {
+                        return "/backoffice/user.xhtml?faces-redirect=true&id=" + created.getId() + "&saved=notSent";
+                    }
                     audit.record("user.invite", "user:" + created.getId(), created.getEmail());
                 }
                 return "/backoffice/user.xhtml?faces-redirect=true&id=" + created.getId() + "&saved=" + (invite ? "invited" : "created");
@@ -130,7 +134,11 @@ public class UserEditor implements Serializable {
         if (id == null) {
             return null;
         }
-        links.invite(id);
+        try {
+            links.invite(id);
+        } catch (IllegalStateException mailFailed) {
+            return "/backoffice/user.xhtml?faces-redirect=true&id=" + id + "&saved=notSent";
+        }
         audit.record("user.invite", "user:" + id, email);
         return "/backoffice/user.xhtml?faces-redirect=true&id=" + id + "&saved=invited";
     }
