@@ -86,8 +86,9 @@ public class Category {
 
     /** Whether this category is the given one or one of its ancestors. */
     public boolean isSelfOrAncestorOf(Category other) {
-        for (Category c = other; c != null; c = c.parent) {
-            if (c == this || (id != null && id.equals(c.id))) {
+        // Through getters: an ancestor may be a lazy proxy whose own fields are not loaded.
+        for (Category c = other; c != null; c = c.getParent().orElse(null)) {
+            if (c == this || (id != null && id.equals(c.getId()))) {
                 return true;
             }
         }
@@ -105,13 +106,22 @@ public class Category {
             throw new IllegalArgumentException("A category cannot be moved under itself or one of its descendants");
         }
         if (parent != null) {
-            parent.children.remove(this);
+            parent.release(this);
         }
         parent = newParent;
         position = newPosition;
         if (newParent != null) {
-            newParent.children.add(this);
+            newParent.adopt(this);
         }
+    }
+
+    /** Called on the parent, possibly a lazy proxy, which forwards method calls but not field access. */
+    protected void release(Category child) {
+        children.remove(child);
+    }
+
+    protected void adopt(Category child) {
+        children.add(child);
     }
 
     /** Changes the position among the siblings (lower first). */

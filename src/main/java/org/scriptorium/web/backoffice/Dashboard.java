@@ -76,8 +76,9 @@ public class Dashboard {
     /** The chart: its days, lines and axis labels, and the largest value (the top of the y axis). */
     public record Chart(List<LocalDate> days, List<Line> lines, List<Tick> xTicks, List<Tick> yTicks, long max) {
 
-        public boolean isEmpty() {
-            return lines.isEmpty();
+        /** Whether there is anything to draw. */
+        public boolean isDrawn() {
+            return !lines.isEmpty();
         }
     }
 

@@ -30,6 +30,11 @@ public class FormErrors implements Serializable {
         return messages.isEmpty();
     }
 
+    /** Whether the form was refused, for templates ({@code empty} is a reserved word in EL). */
+    public boolean isRefused() {
+        return !messages.isEmpty();
+    }
+
     public Map<String, String> getAll() {
         return messages;
     }
