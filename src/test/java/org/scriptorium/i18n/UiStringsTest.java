@@ -22,7 +22,9 @@ class UiStringsTest {
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("t\\[['\"]([A-Za-z0-9.]+)['\"]\\]|t\\.format\\(['\"]([A-Za-z0-9.]+)['\"]");
     private static final Pattern JAVA_KEY = Pattern.compile("(?:texts\\.get|texts\\.format|msg\\([^,]+,)\\s*\\(?\"([A-Za-z0-9.]+)\"");
-    private static final Pattern NAV_KEY = Pattern.compile("new Item\\(\"([A-Za-z0-9.]+)\"");
+    private static final Pattern NAV_KEY = Pattern.compile("new (?:Item|FeatureLink)\\(\"([A-Za-z0-9.]+)\"");
+    /** Keys returned by DashboardFigure and DailySeries beans. */
+    private static final Pattern LABEL_KEY = Pattern.compile("String labelKey\\(\\)\\s*\\{\\s*return\\s+\"([A-Za-z0-9.]+)\"");
     private static final Pattern MAIL_KEY = Pattern.compile("\\{\\{t:([A-Za-z0-9.]+)");
     /** The label of a dashboard figure or series: {@code String labelKey() { return "key"; }}. */
     private static final Pattern LABEL_KEY = Pattern.compile("String labelKey\\(\\)\\s*\\{\\s*return \"([A-Za-z0-9.]+)\"");

@@ -85,6 +85,20 @@ public final class Browserless {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A plain form POST with the given fields (no Faces hidden fields), as a forged request would be. */
+    public HttpResponse<String> post(String path, Map<String, String> fields, String... headers)
+            throws IOException, InterruptedException {
+        String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private String url(String pathOrUrl) {
         return pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl;
     }

@@ -70,6 +70,19 @@ public class MediaLibrary {
         }
     }
 
+    /** The names of the stored files, alphabetically, for choosing one (an author's photo, ...). */
+    public List<String> names() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(MediaLibrary::isValidName)
+                    .filter(n -> Files.isRegularFile(folder.resolve(n))).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /**
      * Stores a file under a name, replacing one of the same name.
      *

@@ -29,6 +29,7 @@ import org.scriptorium.content.domain.SlugKind;
 import org.scriptorium.content.domain.SlugRedirectRepository;
 import org.scriptorium.content.domain.Tag;
 import org.scriptorium.content.domain.TagRepository;
+import org.scriptorium.identity.domain.User;
 
 /**
  * What readers may see: published translations only, as read-only views. Nothing returned here is an
@@ -274,13 +275,15 @@ public class ReadingService {
             return new Lookup.Missing<>();
         }
         List<ArticleTranslation> found = articles.findPublishedByAuthor(language, authorSlug, now, (page - 1) * size, size);
-        String name = found.isEmpty() ? authorSlug : found.get(0).getArticle().getAuthor().getName();
+        Optional<User> author = found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).getArticle().getAuthor());
+        String name = author.map(User::getName).orElse(authorSlug);
         Set<String> languages = new LinkedHashSet<>(articles.languagesPublishedByAuthor(authorSlug, now));
         Set<String> pageLanguages = withPage(languages, language, page, size,
                 other -> articles.countPublishedByAuthor(other, authorSlug, now));
         return new Lookup.Found<>(new AuthorListing(name, authorSlug, language,
                 new Paged<>(found.stream().map(ReadingService::summary).toList(), page, Paged.pages(total, size), total),
-                languages, pageLanguages));
+                languages, pageLanguages, author.map(a -> a.getBios().get(language)).orElse(null),
+                author.flatMap(User::getPhoto).map(p -> MediaLibrary.URL_PREFIX + p).orElse(null)));
     }
 
     /**

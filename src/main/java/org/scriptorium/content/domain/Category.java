@@ -79,6 +79,56 @@ public class Category {
         return created;
     }
 
+    /** Removes the category's name in a language; it then no longer shows in that language. */
+    public void unname(String language) {
+        translations.remove(language);
+    }
+
+    /** Whether this category is the given one or one of its ancestors. */
+    public boolean isSelfOrAncestorOf(Category other) {
+        // Through getters: an ancestor may be a lazy proxy whose own fields are not loaded.
+        for (Category c = other; c != null; c = c.getParent().orElse(null)) {
+            if (c == this || (id != null && id.equals(c.getId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Moves the category under another parent (or to the top level) at a position among its new siblings.
+     *
+     * @throws IllegalArgumentException if the new parent is this category or one of its descendants, which
+     *                                  would make the tree a cycle
+     */
+    public void moveTo(Category newParent, int newPosition) {
+        if (newParent != null && isSelfOrAncestorOf(newParent)) {
+            throw new IllegalArgumentException("A category cannot be moved under itself or one of its descendants");
+        }
+        if (parent != null) {
+            parent.release(this);
+        }
+        parent = newParent;
+        position = newPosition;
+        if (newParent != null) {
+            newParent.adopt(this);
+        }
+    }
+
+    /** Called on the parent, possibly a lazy proxy, which forwards method calls but not field access. */
+    protected void release(Category child) {
+        children.remove(child);
+    }
+
+    protected void adopt(Category child) {
+        children.add(child);
+    }
+
+    /** Changes the position among the siblings (lower first). */
+    public void reposition(int newPosition) {
+        this.position = newPosition;
+    }
+
     public Optional<CategoryTranslation> translation(String language) {
         return Optional.ofNullable(translations.get(language));
     }

@@ -52,6 +52,11 @@ public class Tag {
         return created;
     }
 
+    /** Removes the tag's name in a language. */
+    public void unname(String language) {
+        translations.remove(language);
+    }
+
     public Optional<TagTranslation> translation(String language) {
         return Optional.ofNullable(translations.get(language));
     }

@@ -68,4 +68,11 @@ public class SiteLanguage {
     public Locale locale() {
         return Locale.forLanguageTag(code);
     }
+
+    /** Changes whether the language is shown, whether it is the default, and its place in the order. */
+    public void configure(boolean nowEnabled, boolean nowDefault, int newPosition) {
+        this.enabled = nowEnabled;
+        this.defaultLanguage = nowDefault;
+        this.position = newPosition;
+    }
 }

@@ -2,25 +2,34 @@ package org.scriptorium.identity.application;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.scriptorium.i18n.application.UiTexts;
+import org.scriptorium.identity.application.IdentityException.Reason;
 import org.scriptorium.identity.domain.Role;
 import org.scriptorium.identity.domain.User;
 import org.scriptorium.identity.domain.UserRepository;
 
 /**
- * Creating users and checking their credentials. The first administrator comes from the configuration
- * when the database has no user at all, so that a fresh site can always be entered.
+ * Creating users and checking their credentials, and the administration of accounts: roles, a translator's
+ * languages, deactivation, each user's own password, back-office language and public author profile. The
+ * first administrator comes from the configuration when the database has no user at all, so that a fresh
+ * site can always be entered. Every refusal is an {@link IdentityException} naming the field at fault.
  */
 @ApplicationScoped
 @Transactional
@@ -37,6 +46,14 @@ public class UserService {
     static final String PASSWORD_BEING_SET = "!pending";
     /** How long a login waits for the first administrator's password to be stored. */
     private static final long PENDING_WAIT_SECONDS = 120;
+    /** Shortest password accepted when a user chooses one. */
+    public static final int MIN_PASSWORD = 10;
+    static final int MAX_PASSWORD = 200;
+    static final int MAX_NAME = 200;
+    static final int MAX_EMAIL = 320;
+    static final int MAX_BIO = 4000;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     private UserRepository users;
     private PasswordHasher hasher;
@@ -192,5 +209,168 @@ public class UserService {
             dummyHash = hash;
         }
         return hash;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<User> find(long id) {
+        return users.findById(id);
+    }
+
+    /**
+     * Creates a user from the administrator's form. With a password the account can log in at once; without
+     * one it cannot until a password is set through an invitation link.
+     *
+     * @param allowedLanguages the site's language codes, which a translator's languages must be among
+     */
+    public User register(UserForm form, Optional<String> password, Set<String> allowedLanguages) {
+        String email = User.normalizeEmail(form.email());
+        if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+            throw new IdentityException(Reason.EMAIL_INVALID, "email");
+        }
+        if (users.findByEmail(email).isPresent()) {
+            throw new IdentityException(Reason.EMAIL_TAKEN, "email");
+        }
+        String name = checkName(form.name());
+        Set<Role> roles = checkRoles(form.roles());
+        Set<String> languages = checkLanguages(form.translatorLanguages(), allowedLanguages);
+        String hash = NO_PASSWORD;
+        if (password.isPresent()) {
+            checkNewPassword(password.get(), password.get(), "password");
+            hash = hasher.hash(password.get().toCharArray());
+        }
+        User user = new User(email, name, uniqueSlug(Slugs.of(name)), hash, roles, clock.instant());
+        user.assignTranslatorLanguages(languages);
+        if (!form.active()) {
+            user.deactivate();
+        }
+        return users.save(user);
+    }
+
+    /**
+     * Changes a user's name, roles, languages and whether they may log in. Administrators cannot deactivate
+     * themselves or take away their own ADMIN role, so that a site never locks its last administrator out by
+     * a slip of the mouse.
+     *
+     * @param actorEmail the administrator making the change
+     */
+    public User update(long id, UserForm form, Set<String> allowedLanguages, String actorEmail) {
+        User user = users.findById(id).orElseThrow(() -> new IdentityException(Reason.NOT_FOUND, ""));
+        String name = checkName(form.name());
+        Set<Role> roles = checkRoles(form.roles());
+        Set<String> languages = checkLanguages(form.translatorLanguages(), allowedLanguages);
+        boolean self = user.getEmail().equals(User.normalizeEmail(actorEmail));
+        if (self && (!form.active() || (user.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN)))) {
+            throw new IdentityException(Reason.OWN_ACCOUNT, form.active() ? "roles" : "active");
+        }
+        user.rename(name);
+        user.assignRoles(roles);
+        user.assignTranslatorLanguages(languages);
+        if (form.active()) {
+            user.activate();
+        } else {
+            user.deactivate();
+        }
+        return user;
+    }
+
+    /** A signed-in user changes their own password, confirming the current one. */
+    public User changeOwnPassword(String email, String current, String newPassword, String confirmation) {
+        User user = users.findByEmail(email).filter(User::isActive)
+                .orElseThrow(() -> new IdentityException(Reason.NOT_FOUND, ""));
+        if (current == null || NO_PASSWORD.equals(user.getPasswordHash())
+                || !hasher.verify(current.toCharArray(), user.getPasswordHash())) {
+            throw new IdentityException(Reason.WRONG_PASSWORD, "current");
+        }
+        checkNewPassword(newPassword, confirmation, "newPassword");
+        user.changePasswordHash(hasher.hash(newPassword.toCharArray()));
+        return user;
+    }
+
+    /** Sets a password chosen through an invitation or reset link; the link has been checked by the caller. */
+    User setPassword(long userId, String newPassword, String confirmation) {
+        checkNewPassword(newPassword, confirmation, "newPassword");
+        User user = users.findById(userId).orElseThrow(() -> new IdentityException(Reason.TOKEN_INVALID, ""));
+        user.changePasswordHash(hasher.hash(newPassword.toCharArray()));
+        return user;
+    }
+
+    /** The language a user reads the back office in; empty for "follow the browser, then the site default". */
+    public User chooseUiLanguage(String email, String language) {
+        User user = users.findByEmail(email).orElseThrow(() -> new IdentityException(Reason.NOT_FOUND, ""));
+        String code = language == null ? "" : language.strip();
+        if (!code.isEmpty() && !UiTexts.SHIPPED_LANGUAGES.contains(code)) {
+            throw new IdentityException(Reason.LANGUAGE_INVALID, "uiLanguage");
+        }
+        user.chooseUiLanguage(code);
+        return user;
+    }
+
+    /**
+     * Changes an author's public profile: name, photo (a media file name, or empty for none) and biography per
+     * language (a blank one removes it).
+     *
+     * @param photoExists tells whether a media file of that name exists
+     */
+    public User updateProfile(long id, String name, String photo, Map<String, String> bios, Set<String> allowedLanguages,
+                              Predicate<String> photoExists) {
+        User user = users.findById(id).orElseThrow(() -> new IdentityException(Reason.NOT_FOUND, ""));
+        String checkedName = checkName(name);
+        String chosenPhoto = photo == null ? "" : photo.strip();
+        if (!chosenPhoto.isEmpty() && !photoExists.test(chosenPhoto)) {
+            throw new IdentityException(Reason.PHOTO_INVALID, "photo");
+        }
+        for (Map.Entry<String, String> bio : bios.entrySet()) {
+            if (!allowedLanguages.contains(bio.getKey())) {
+                throw new IdentityException(Reason.LANGUAGE_INVALID, "bio");
+            }
+            if (bio.getValue() != null && bio.getValue().strip().length() > MAX_BIO) {
+                throw new IdentityException(Reason.TOO_LONG, "bio-" + bio.getKey());
+            }
+        }
+        user.rename(checkedName);
+        user.choosePhoto(chosenPhoto);
+        bios.forEach(user::writeBio);
+        return user;
+    }
+
+    private static String checkName(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw new IdentityException(Reason.NAME_REQUIRED, "name");
+        }
+        if (n.length() > MAX_NAME) {
+            throw new IdentityException(Reason.TOO_LONG, "name");
+        }
+        return n;
+    }
+
+    private static Set<Role> checkRoles(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IdentityException(Reason.NO_ROLE, "roles");
+        }
+        return EnumSet.copyOf(roles);
+    }
+
+    private static Set<String> checkLanguages(Set<String> languages, Set<String> allowed) {
+        Set<String> checked = new LinkedHashSet<>();
+        for (String l : languages == null ? Set.<String>of() : languages) {
+            if (!LANGUAGE.matcher(l).matches() || !allowed.contains(l)) {
+                throw new IdentityException(Reason.LANGUAGE_INVALID, "languages");
+            }
+            checked.add(l);
+        }
+        return checked;
+    }
+
+    static void checkNewPassword(String password, String confirmation, String field) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new IdentityException(Reason.PASSWORD_TOO_SHORT, field);
+        }
+        if (password.length() > MAX_PASSWORD) {
+            throw new IdentityException(Reason.TOO_LONG, field);
+        }
+        if (!password.equals(confirmation)) {
+            throw new IdentityException(Reason.PASSWORD_MISMATCH, "confirmation");
+        }
     }
 }

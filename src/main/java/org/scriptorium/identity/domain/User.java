@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -18,6 +21,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -28,6 +32,10 @@ import jakarta.persistence.Version;
  * active until deactivated. Users are never deleted, because articles keep pointing at their author;
  * deactivation stops them from logging in. The e-mail address is the login name and is stored in lower case
  * so that look-ups do not depend on how it was typed. Only a salted PBKDF2 hash of the password is kept.
+ *
+ * <p>A user is also an author with a public profile: the name, a photo from the media library and a short
+ * biography per language. Each user reads the back office in the language of their choice ({@code uiLanguage});
+ * without a choice, the back office follows the browser and then the site's default language.
  */
 @Entity
 @Table(name = "app_user")
@@ -68,6 +76,18 @@ public class User {
     @CollectionTable(name = "user_language", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "language", length = 10, nullable = false)
     private Set<String> translatorLanguages = new LinkedHashSet<>();
+
+    @Column(name = "ui_language", length = 10)
+    private String uiLanguage;
+
+    @Column(length = 200)
+    private String photo;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "author_bio", joinColumns = @JoinColumn(name = "user_id"))
+    @MapKeyColumn(name = "language", length = 10)
+    @Column(name = "bio", length = 4000, nullable = false)
+    private Map<String, String> bios = new TreeMap<>();
 
     protected User() {
     }
@@ -144,5 +164,47 @@ public class User {
 
     public void activate() {
         this.active = true;
+    }
+
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
+    /** Replaces the roles; a user keeps at least none, which leaves them unable to open any page. */
+    public void assignRoles(Set<Role> newRoles) {
+        roles.clear();
+        roles.addAll(newRoles);
+    }
+
+    /** The language this user reads the back office in, if they chose one. */
+    public Optional<String> getUiLanguage() {
+        return Optional.ofNullable(uiLanguage);
+    }
+
+    public void chooseUiLanguage(String language) {
+        this.uiLanguage = language == null || language.isBlank() ? null : language;
+    }
+
+    /** The media file name of the author's photo, if any. */
+    public Optional<String> getPhoto() {
+        return Optional.ofNullable(photo);
+    }
+
+    public void choosePhoto(String mediaName) {
+        this.photo = mediaName == null || mediaName.isBlank() ? null : mediaName;
+    }
+
+    /** The author's biography per language. */
+    public Map<String, String> getBios() {
+        return Collections.unmodifiableMap(bios);
+    }
+
+    /** Sets the biography in a language; a blank one removes it. */
+    public void writeBio(String language, String bio) {
+        if (bio == null || bio.isBlank()) {
+            bios.remove(language);
+        } else {
+            bios.put(language, bio.strip());
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.scriptorium.web.backoffice;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -44,6 +45,9 @@ public class LoginPage {
     @Inject
     private Texts texts;
 
+    @Inject
+    private Audit audit;
+
     private String email;
     private String password;
 
@@ -66,15 +70,18 @@ public class LoginPage {
         switch (status) {
             case SUCCESS -> {
                 throttle.recordSuccess(account);
+                audit.recordAs(account.toLowerCase(Locale.ROOT), "user.login", "user:" + account, address);
                 request.changeSessionId();
                 external.redirect(external.getRequestContextPath() + "/backoffice/");
             }
             case SEND_CONTINUE -> {
                 throttle.recordSuccess(account);
+                audit.recordAs(account.toLowerCase(Locale.ROOT), "user.login", "user:" + account, address);
                 faces.responseComplete();
             }
             default -> {
                 throttle.recordFailure(account, address);
+                audit.recordAs("anonymous", "user.loginFailed", "user:" + account, address);
                 error(faces, texts.get("login.failed"));
             }
         }

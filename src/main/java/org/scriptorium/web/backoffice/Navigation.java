@@ -32,18 +32,26 @@ public class Navigation {
             new Item("nav.dashboard", "/backoffice/", Set.of(Role.values())),
             new Item("nav.articles", "/backoffice/articles", Set.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR, Role.TRANSLATOR)),
             new Item("nav.translations", "/backoffice/translations", Set.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR, Role.TRANSLATOR)),
+            new Item("nav.categories", "/backoffice/categories", Set.of(Role.ADMIN, Role.EDITOR)),
+            new Item("nav.tags", "/backoffice/tags", Set.of(Role.ADMIN, Role.EDITOR)),
+            new Item("nav.authors", "/backoffice/authors", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)),
             new Item("nav.search", "/backoffice/search", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.newsletter", "/backoffice/newsletter", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.push", "/backoffice/push", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.settings", "/backoffice/settings", Set.of(Role.ADMIN)),
-            new Item("nav.mail", "/backoffice/mail", Set.of(Role.ADMIN)));
+            new Item("nav.mail", "/backoffice/mail", Set.of(Role.ADMIN)),
+            new Item("nav.audit", "/backoffice/audit", Set.of(Role.ADMIN)),
+            new Item("nav.profile", "/backoffice/profile", Set.of(Role.values())));
 
     @Inject
     private SecurityContext securityContext;
 
     @Inject
     private HttpServletRequest request;
+
+    @Inject
+    private Audit audit;
 
     public List<Item> getItems() {
         return ITEMS.stream().filter(i -> i.roles().stream().anyMatch(r -> securityContext.isCallerInRole(r.name()))).toList();
@@ -65,6 +73,9 @@ public class Navigation {
 
     public void logout() throws ServletException, IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (securityContext.getCallerPrincipal() != null) {
+            audit.record("user.logout", "user:" + securityContext.getCallerPrincipal().getName(), "");
+        }
         request.logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/backoffice/login?out=1");

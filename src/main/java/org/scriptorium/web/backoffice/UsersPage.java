@@ -9,7 +9,7 @@ import jakarta.inject.Named;
 import org.scriptorium.identity.application.UserService;
 import org.scriptorium.identity.domain.User;
 
-/** The list of back-office users, for administrators. */
+/** The list of back-office users, for administrators, with links to edit each and to add one. */
 @Named
 @RequestScoped
 public class UsersPage {

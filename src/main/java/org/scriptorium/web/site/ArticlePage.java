@@ -15,6 +15,7 @@ import org.scriptorium.content.application.ArticleSummary;
 import org.scriptorium.content.application.ArticleView;
 import org.scriptorium.content.application.ReadingService;
 import org.scriptorium.i18n.application.UiTexts;
+import org.scriptorium.settings.application.SiteIdentity;
 import org.scriptorium.platform.config.Settings;
 import org.scriptorium.web.common.Json;
 
@@ -40,6 +41,9 @@ public class ArticlePage {
 
     @Inject
     private UiTexts texts;
+
+    @Inject
+    private SiteIdentity identity;
 
     private List<ArticleSummary> related;
     private List<ArticleSummary> more;
@@ -111,7 +115,7 @@ public class ArticlePage {
         }
         Map<String, Object> publisher = new LinkedHashMap<>();
         publisher.put("@type", "Organization");
-        publisher.put("name", texts.msg(a.language(), "site.name"));
+        publisher.put("name", identity.name(a.language()));
         publisher.put("url", settings.baseUrl() + "/");
         ld.put("publisher", publisher);
         if (!a.tags().isEmpty()) {

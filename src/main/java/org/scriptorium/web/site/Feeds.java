@@ -27,6 +27,7 @@ import org.scriptorium.content.application.ArticleSummary;
 import org.scriptorium.content.application.CategoryListing;
 import org.scriptorium.content.application.ReadingService;
 import org.scriptorium.i18n.application.UiTexts;
+import org.scriptorium.settings.application.SiteIdentity;
 import org.scriptorium.platform.config.Settings;
 
 /**
@@ -45,10 +46,13 @@ public class Feeds {
     @Inject
     private UiTexts texts;
 
+    @Inject
+    private SiteIdentity identity;
+
     /** The newest articles of a language. */
     public void site(String lang, boolean atom, HttpServletResponse response) throws IOException {
         String page = settings.baseUrl() + "/" + lang + "/";
-        SyndFeed feed = feed(lang, texts.msg(lang, "site.name"), texts.msg(lang, "site.tagline"), page,
+        SyndFeed feed = feed(lang, identity.name(lang), identity.tagline(lang), page,
                 page + "feed" + (atom ? "/atom" : ""), atom, reading.latest(lang, 0, SiteRouter.FEED_SIZE));
         write(feed, response);
     }
@@ -56,7 +60,7 @@ public class Feeds {
     /** The newest articles of a category and its subcategories. */
     public void category(String lang, CategoryListing category, boolean atom, HttpServletResponse response) throws IOException {
         String page = settings.baseUrl() + "/" + lang + "/category/" + category.path();
-        SyndFeed feed = feed(lang, category.name() + " · " + texts.msg(lang, "site.name"),
+        SyndFeed feed = feed(lang, category.name() + " · " + identity.name(lang),
                 texts.msg(lang, "meta.category", category.name()), page, page + "/feed" + (atom ? "/atom" : ""), atom,
                 category.articles().items());
         write(feed, response);

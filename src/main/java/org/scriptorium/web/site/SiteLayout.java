@@ -24,6 +24,7 @@ import org.scriptorium.i18n.application.LanguageService;
 import org.scriptorium.i18n.application.UiTexts;
 import org.scriptorium.i18n.domain.SiteLanguage;
 import org.scriptorium.platform.config.Settings;
+import org.scriptorium.settings.application.SiteIdentity;
 import org.scriptorium.web.common.RequestLanguage;
 
 /**
@@ -60,6 +61,11 @@ public class SiteLayout {
     @Inject
     private UiTexts texts;
 
+    @Inject
+    private SiteIdentity identity;
+
+    private String siteName;
+
     /** One entry of the switcher; {@code translation} is false for a fallback to a home page. */
     public record LanguageLink(String code, String name, String href, boolean current, boolean translation) {
     }
@@ -92,6 +98,19 @@ public class SiteLayout {
     private List<SiteLanguage> enabled;
     private Meta meta;
     private List<NamedLink> sections;
+
+    /** The site's name in the page's language, as set at {@code /backoffice/settings}. */
+    public String getName() {
+        if (siteName == null) {
+            siteName = identity.name(language.getCode());
+        }
+        return siteName;
+    }
+
+    /** The site's tagline in the page's language. */
+    public String getTagline() {
+        return identity.tagline(language.getCode());
+    }
 
     /** The top-level categories, for the site navigation. */
     public List<NamedLink> getSections() {
@@ -238,7 +257,7 @@ public class SiteLayout {
     public List<FeedLink> getFeeds() {
         String lang = language.getCode();
         String site = settings.baseUrl() + "/" + lang + "/feed";
-        String name = texts.msg(lang, "site.name");
+        String name = getName();
         List<FeedLink> feeds = new ArrayList<>();
         feeds.add(new FeedLink("application/rss+xml", texts.msg(lang, "feed.rss", name), site));
         feeds.add(new FeedLink("application/atom+xml", texts.msg(lang, "feed.atom", name), site + "/atom"));
@@ -259,7 +278,7 @@ public class SiteLayout {
 
     private Meta meta() {
         String lang = language.getCode();
-        String siteName = texts.msg(lang, "site.name");
+        String siteName = getName();
         String locale = OG_LOCALES.getOrDefault(lang, lang);
         String url = getCanonical();
         Object listing = request.getAttribute(SiteRouter.LISTING);
@@ -280,7 +299,7 @@ public class SiteLayout {
         if (listing instanceof AuthorListing au) {
             return new Meta(au.name(), texts.msg(lang, "meta.author", au.name()), "profile", url, null, null, locale, siteName);
         }
-        return new Meta(siteName, texts.msg(lang, "site.tagline"), "website", url, null, null, locale, siteName);
+        return new Meta(siteName, getTagline(), "website", url, null, null, locale, siteName);
     }
 
     /** The title of the browser tab: the page's own title, then the site name. */

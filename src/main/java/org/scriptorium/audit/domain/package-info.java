@@ -1,0 +1,2 @@
+/** The stored audit entries and the query that browses them. */
+package org.scriptorium.audit.domain;

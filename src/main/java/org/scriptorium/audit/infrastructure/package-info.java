@@ -1,0 +1,2 @@
+/** Persistence of the audit log over JPA. */
+package org.scriptorium.audit.infrastructure;

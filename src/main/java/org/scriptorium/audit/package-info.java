@@ -1,0 +1,2 @@
+/** The audit log: who did what in the back office, and when. */
+package org.scriptorium.audit;
