@@ -26,8 +26,6 @@ class UiStringsTest {
     /** Keys returned by DashboardFigure and DailySeries beans. */
     private static final Pattern LABEL_KEY = Pattern.compile("String labelKey\\(\\)\\s*\\{\\s*return\\s+\"([A-Za-z0-9.]+)\"");
     private static final Pattern MAIL_KEY = Pattern.compile("\\{\\{t:([A-Za-z0-9.]+)");
-    /** The label of a dashboard figure or series: {@code String labelKey() { return "key"; }}. */
-    private static final Pattern LABEL_KEY = Pattern.compile("String labelKey\\(\\)\\s*\\{\\s*return \"([A-Za-z0-9.]+)\"");
 
     private final UiTexts texts = new UiTexts();
 

@@ -78,8 +78,10 @@ public interface ArticleRepository {
 
     /** How many translations exist in any of the given languages. */
     long countInLanguages(Collection<String> languages);
+
     /** The publication times of the PUBLISHED translations published in {@code [from, until)}, for charts. */
     List<Instant> publicationTimes(Instant from, Instant until);
+
     /** How many translations have a status, in every language. */
     long countWithStatus(PublicationStatus status);
 

@@ -284,6 +284,9 @@ public class JpaArticleRepository implements ArticleRepository {
         }
         return em.createQuery("select count(t) from ArticleTranslation t where t.language in :languages", Long.class)
                 .setParameter("languages", languages).getSingleResult();
+    }
+
+    @Override
     public List<Instant> publicationTimes(Instant from, Instant until) {
         return em.createQuery("select t.publishAt from ArticleTranslation t where t.status = :status"
                         + " and t.publishAt >= :from and t.publishAt < :until", Instant.class)
@@ -291,6 +294,9 @@ public class JpaArticleRepository implements ArticleRepository {
                 .setParameter("from", from)
                 .setParameter("until", until)
                 .getResultList();
+    }
+
+    @Override
     public long countWithStatus(PublicationStatus status) {
         return em.createQuery("select count(t) from ArticleTranslation t where t.status = :status", Long.class)
                 .setParameter("status", status).getSingleResult();
