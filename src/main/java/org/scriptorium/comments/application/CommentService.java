@@ -451,6 +451,13 @@ public class CommentService {
         return changed;
     }
 
+    /** Applies one action to every comment the query finds (at most 2000); returns how many changed. */
+    public int moderateAll(String actor, ModerationAction action, CommentQuery query) {
+        requireModerator(actor);
+        List<Long> ids = comments.find(query, 0, 2000).stream().map(Comment::getId).toList();
+        return moderate(actor, action, ids);
+    }
+
     /** A moderator's edit of a comment's visible fields; returns field errors (nothing saved when any). */
     public Map<String, String> edit(String actor, long id, String name, String email, String url, String body) {
         requireModerator(actor);

@@ -25,7 +25,7 @@ import org.scriptorium.web.common.RequestLanguage;
 /**
  * Maps the public URLs onto what renders them: {@code /} (negotiates), {@code /{lang}/} home,
  * {@code /{lang}/{slug}} article, {@code /{lang}/category/{path}}, {@code /{lang}/tag/{slug}},
- * {@code /{lang}/author/{slug}} (Faces views composing the active theme), and the feeds
+ * {@code /{lang}/author/{slug}}, {@code /{lang}/privacy} (Faces views composing the active theme), and the feeds
  * {@code /{lang}/feed[/atom]} and {@code /{lang}/category/{path}/feed[/atom]}. Old slugs answer 301, unknown
  * ones and page numbers that are not 1..last answer 404. A {@code ?switch} parameter on any language URL
  * records the reader's explicit choice of that language in a cookie (the language switcher's links carry
@@ -56,6 +56,10 @@ public class SiteRouter extends HttpFilter {
     public static final String LISTING = "scriptorium.listing";
     /** Request attribute present on a home page. */
     public static final String HOME = "scriptorium.home";
+    /** Request attribute naming a fixed page ({@code privacy}) that exists in every language. */
+    public static final String FIXED_PAGE = "scriptorium.page";
+    /** The privacy page's address segment, {@code /{lang}/privacy}; no article can take this slug. */
+    public static final String PRIVACY = "privacy";
 
     @Inject
     private LanguageService languages;
@@ -156,6 +160,13 @@ public class SiteRouter extends HttpFilter {
         } else if ("author".equals(kind) && rest.size() == 2) {
             listing(request, response, reading.author(lang, last, page, settings.pageSize()), "/site/author.xhtml",
                     "/" + lang + "/author/", page);
+        } else if (rest.size() == 1 && PRIVACY.equals(last)) {
+            if (page != 1) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            request.setAttribute(FIXED_PAGE, PRIVACY);
+            request.getRequestDispatcher("/site/privacy.xhtml").forward(request, response);
         } else if (rest.size() == 1) {
             routeArticle(request, response, lang, last);
         } else {
