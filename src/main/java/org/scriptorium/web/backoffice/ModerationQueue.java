@@ -211,8 +211,8 @@ public class ModerationQueue {
     }
 
     /** How many comments the last action changed, from the redirect. */
-    public String getDone() {
-        return param("done").matches("[0-9]{1,6}") ? param("done") : "";
+    public Integer getDone() {
+        return param("done").matches("[0-9]{1,6}") ? Integer.valueOf(param("done")) : null;
     }
 
     private String caller() {
