@@ -40,7 +40,7 @@ public final class RunningSite {
                 PayaraProcess started = PayaraProcess.start(port, env, dir);
                 PayaraProcess p;
                 try {
-                    p = started.awaitReady(Duration.ofSeconds(Integer.getInteger("scriptorium.it.ready.seconds", 180)));
+                    p = started.awaitReady(Duration.ofSeconds(Integer.getInteger("scriptorium.it.ready.seconds", 360)));
                 } catch (RuntimeException e) {
                     started.close();
                     throw e;

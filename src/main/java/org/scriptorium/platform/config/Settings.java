@@ -31,6 +31,12 @@ public final class Settings {
     public static final String AKISMET_ENDPOINT = "scriptorium.akismet.endpoint";
     public static final String AKISMET_CONNECT_TIMEOUT_MS = "scriptorium.akismet.connect.timeout.ms";
     public static final String AKISMET_READ_TIMEOUT_MS = "scriptorium.akismet.read.timeout.ms";
+    public static final String SMTP_HOST = "scriptorium.smtp.host";
+    public static final String SMTP_PORT = "scriptorium.smtp.port";
+    public static final String SMTP_USER = "scriptorium.smtp.user";
+    public static final String SMTP_PASSWORD = "scriptorium.smtp.password";
+    public static final String SMTP_TLS = "scriptorium.smtp.tls";
+    public static final String MAIL_FROM = "scriptorium.mail.from";
 
     private final Path dataDir;
     private final String dbUrl;
@@ -47,6 +53,12 @@ public final class Settings {
     private final String akismetEndpoint;
     private final int akismetConnectTimeoutMs;
     private final int akismetReadTimeoutMs;
+    private final String smtpHost;
+    private final String smtpPort;
+    private final String smtpUser;
+    private final String smtpPassword;
+    private final String smtpTls;
+    private final String mailFrom;
 
     private Settings(Config config) {
         this.dataDir = Path.of(string(config, DATA_DIR, "./data")).toAbsolutePath().normalize();
@@ -65,6 +77,12 @@ public final class Settings {
         this.akismetEndpoint = string(config, AKISMET_ENDPOINT, "https://rest.akismet.com");
         this.akismetConnectTimeoutMs = millis(string(config, AKISMET_CONNECT_TIMEOUT_MS, "3000"), 3000);
         this.akismetReadTimeoutMs = millis(string(config, AKISMET_READ_TIMEOUT_MS, "5000"), 5000);
+        this.smtpHost = string(config, SMTP_HOST, "");
+        this.smtpPort = string(config, SMTP_PORT, "");
+        this.smtpUser = string(config, SMTP_USER, "");
+        this.smtpPassword = config.getOptionalValue(SMTP_PASSWORD, String.class).orElse("");
+        this.smtpTls = string(config, SMTP_TLS, "starttls");
+        this.mailFrom = string(config, MAIL_FROM, "no-reply@example.com");
     }
 
     /** Reads the settings visible to the application's class loader. */
@@ -185,6 +203,33 @@ public final class Settings {
     /** How long to wait for Akismet's answer before the comment is re-checked later. */
     public int akismetReadTimeoutMs() {
         return akismetReadTimeoutMs;
+    }
+
+    /** The SMTP host; empty means messages are written into the outbox. */
+    public String smtpHost() {
+        return smtpHost;
+    }
+
+    /** The SMTP port as configured; empty means the usual port of the TLS mode. */
+    public String smtpPort() {
+        return smtpPort;
+    }
+
+    public String smtpUser() {
+        return smtpUser;
+    }
+
+    public String smtpPassword() {
+        return smtpPassword;
+    }
+
+    /** {@code starttls} (default), {@code ssl} or {@code none}. */
+    public String smtpTls() {
+        return smtpTls;
+    }
+
+    public String mailFrom() {
+        return mailFrom;
     }
 
     public boolean exitOnFatal() {

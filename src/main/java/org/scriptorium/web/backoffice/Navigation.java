@@ -33,7 +33,8 @@ public class Navigation {
             new Item("nav.articles", "/backoffice/articles", Set.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR, Role.TRANSLATOR)),
             new Item("nav.comments", "/backoffice/comments", Set.of(Role.ADMIN, Role.EDITOR, Role.MODERATOR)),
             new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)),
-            new Item("nav.settings", "/backoffice/settings", Set.of(Role.ADMIN)));
+            new Item("nav.settings", "/backoffice/settings", Set.of(Role.ADMIN)),
+            new Item("nav.mail", "/backoffice/mail", Set.of(Role.ADMIN)));
 
     @Inject
     private SecurityContext securityContext;
