@@ -105,6 +105,24 @@ final class CommentFixture implements AutoCloseable {
             }
 
             @Override
+            public List<org.scriptorium.comments.application.QueueRow> unnotified(int limit) {
+                return tx(s -> s.unnotified(limit));
+            }
+
+            @Override
+            public void markNotified(java.util.Collection<Long> ids) {
+                tx(s -> {
+                    s.markNotified(ids);
+                    return null;
+                });
+            }
+
+            @Override
+            public List<String> moderatorEmails() {
+                return tx(CommentService::moderatorEmails);
+            }
+
+            @Override
             public void recordFeedback(long id, boolean spam, boolean accepted, String reason) {
                 tx(s -> {
                     s.recordFeedback(id, spam, accepted, reason);

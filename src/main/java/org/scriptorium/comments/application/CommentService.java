@@ -519,13 +519,25 @@ public class CommentService {
         return comments.recentDiscards(limit);
     }
 
-    /** Pending comments nobody was told about yet (for the moderators' e-mail), marking them told. */
-    public List<QueueRow> takeUnnotified(int limit) {
-        List<Comment> found = comments.findPendingNotNotified(limit);
+    /** Pending comments, checked, that moderators were not told about yet (for their e-mail). */
+    public List<QueueRow> unnotified(int limit) {
         Map<Long, ArticleTranslation> titles = new HashMap<>();
-        List<QueueRow> rows = found.stream().map(c -> row(c, titles)).toList();
-        found.forEach(Comment::markNotified);
-        return rows;
+        return comments.findPendingNotNotified(limit).stream().map(c -> row(c, titles)).toList();
+    }
+
+    /** Records that moderators were told about these comments. */
+    public void markNotified(Collection<Long> ids) {
+        Instant now = clock.instant();
+        for (Comment c : comments.findByIds(ids)) {
+            c.markNotified();
+            c.record(now, SYSTEM, "notified", "moderators were e-mailed");
+        }
+    }
+
+    /** The e-mail addresses of the active users who moderate comments. */
+    public List<String> moderatorEmails() {
+        return users.findAll().stream().filter(User::isActive)
+                .filter(u -> u.getRoles().stream().anyMatch(MODERATORS::contains)).map(User::getEmail).toList();
     }
 
     public long pendingCount() {

@@ -13,11 +13,13 @@ import jakarta.inject.Inject;
 
 import org.scriptorium.comments.application.AkismetCheckRunner;
 import org.scriptorium.comments.application.CommentService;
+import org.scriptorium.comments.application.ModeratorNotifier;
 
 /**
- * The comments' clockwork. Every 30 seconds, starts the Akismet checks that are due: re-checks after an
- * error (with backoff) and first checks that were lost because the process stopped between storing a
- * comment and asking Akismet. Every hour, purges old spam and old discard-log entries. At start, verifies
+ * The comments' clockwork. Every 30 seconds, starts the Akismet checks that are due (re-checks after an
+ * error, with backoff, and first checks that were lost because the process stopped between storing a
+ * comment and asking Akismet) and e-mails the moderators about new pending comments (at once or as the
+ * daily digest). Every hour, purges old spam and old discard-log entries. At start, verifies
  * the Akismet key in the background. Nothing is scheduled in memory only: the due times are in the
  * database, so a restart loses nothing.
  */
@@ -32,6 +34,9 @@ public class CommentTimer {
 
     @Inject
     private CommentService comments;
+
+    @Inject
+    private ModeratorNotifier notifier;
 
     @PostConstruct
     void verifyKeyAtStart() {
@@ -52,6 +57,11 @@ public class CommentTimer {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Comment re-checks failed; the next tick tries again", e);
+        }
+        try {
+            notifier.sendDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Moderator e-mails failed; the next tick tries again", e);
         }
     }
 
