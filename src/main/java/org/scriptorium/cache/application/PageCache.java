@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.scriptorium.cache.domain.CachedPage;
 import org.scriptorium.cache.domain.PageKey;
+import org.scriptorium.comments.domain.CommentsChanged;
 import org.scriptorium.settings.domain.SiteSettingsChanged;
 import org.scriptorium.content.domain.ContentEvent;
 
@@ -32,7 +33,8 @@ import org.scriptorium.content.domain.ContentEvent;
  *
  * <p>Invalidation is total: a published, edited or withdrawn article changes home pages, lists, feeds,
  * sitemaps and the language switcher of every translation, so working out the affected URLs would be
- * fragile for little gain. Any {@link ContentEvent} or {@link SiteSettingsChanged} empties the cache after
+ * fragile for little gain. Any {@link ContentEvent}, {@link CommentsChanged} (a comment approved, or an
+ * approved one changed) or {@link SiteSettingsChanged} empties the cache after
  * the firing transaction commits (at once when fired outside one). A render that began before an
  * invalidation is not stored after it: puts carry the generation they started in.
  *
@@ -136,6 +138,11 @@ public class PageCache {
     }
 
     void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentEvent event) {
+        LOG.fine(() -> "Page cache emptied: " + event);
+        invalidateAll();
+    }
+
+    void onCommentsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentsChanged event) {
         LOG.fine(() -> "Page cache emptied: " + event);
         invalidateAll();
     }

@@ -27,6 +27,10 @@ public final class Settings {
     public static final String TRUSTED_PROXIES = "scriptorium.trusted.proxies";
     public static final String EXIT_ON_FATAL = "scriptorium.exit.on.fatal";
     public static final String PAGE_SIZE = "scriptorium.page.size";
+    public static final String AKISMET_KEY = "scriptorium.akismet.key";
+    public static final String AKISMET_ENDPOINT = "scriptorium.akismet.endpoint";
+    public static final String AKISMET_CONNECT_TIMEOUT_MS = "scriptorium.akismet.connect.timeout.ms";
+    public static final String AKISMET_READ_TIMEOUT_MS = "scriptorium.akismet.read.timeout.ms";
     public static final String SMTP_HOST = "scriptorium.smtp.host";
     public static final String SMTP_PORT = "scriptorium.smtp.port";
     public static final String SMTP_USER = "scriptorium.smtp.user";
@@ -45,6 +49,10 @@ public final class Settings {
     private final String trustedProxies;
     private final boolean exitOnFatal;
     private final int pageSize;
+    private final Optional<String> akismetKey;
+    private final String akismetEndpoint;
+    private final int akismetConnectTimeoutMs;
+    private final int akismetReadTimeoutMs;
     private final String smtpHost;
     private final String smtpPort;
     private final String smtpUser;
@@ -65,6 +73,10 @@ public final class Settings {
         this.trustedProxies = string(config, TRUSTED_PROXIES, "");
         this.exitOnFatal = Boolean.parseBoolean(string(config, EXIT_ON_FATAL, "true"));
         this.pageSize = pageSize(string(config, PAGE_SIZE, "10"));
+        this.akismetKey = config.getOptionalValue(AKISMET_KEY, String.class).map(String::trim).filter(s -> !s.isEmpty());
+        this.akismetEndpoint = string(config, AKISMET_ENDPOINT, "https://rest.akismet.com");
+        this.akismetConnectTimeoutMs = millis(string(config, AKISMET_CONNECT_TIMEOUT_MS, "3000"), 3000);
+        this.akismetReadTimeoutMs = millis(string(config, AKISMET_READ_TIMEOUT_MS, "5000"), 5000);
         this.smtpHost = string(config, SMTP_HOST, "");
         this.smtpPort = string(config, SMTP_PORT, "");
         this.smtpUser = string(config, SMTP_USER, "");
@@ -92,6 +104,15 @@ public final class Settings {
             return Math.max(1, Math.min(100, Integer.parseInt(value)));
         } catch (NumberFormatException e) {
             return 10;
+        }
+    }
+
+    private static int millis(String value, int fallback) {
+        try {
+            int n = Integer.parseInt(value);
+            return n > 0 ? n : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
         }
     }
 
@@ -163,6 +184,25 @@ public final class Settings {
     /** Articles per page of a category, tag or author page (1 to 100). */
     public int pageSize() {
         return pageSize;
+    }
+
+    /** The Akismet API key ({@code SCRIPTORIUM_AKISMET_KEY}); empty: Akismet is off unless a key is set in the back office. */
+    public Optional<String> akismetKey() {
+        return akismetKey;
+    }
+
+    /** Akismet's base URL ({@code SCRIPTORIUM_AKISMET_ENDPOINT}), {@code https://rest.akismet.com} by default. */
+    public String akismetEndpoint() {
+        return akismetEndpoint;
+    }
+
+    public int akismetConnectTimeoutMs() {
+        return akismetConnectTimeoutMs;
+    }
+
+    /** How long to wait for Akismet's answer before the comment is re-checked later. */
+    public int akismetReadTimeoutMs() {
+        return akismetReadTimeoutMs;
     }
 
     /** The SMTP host; empty means messages are written into the outbox. */

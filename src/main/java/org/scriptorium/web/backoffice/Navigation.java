@@ -35,6 +35,7 @@ public class Navigation {
             new Item("nav.categories", "/backoffice/categories", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.tags", "/backoffice/tags", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.authors", "/backoffice/authors", Set.of(Role.ADMIN, Role.EDITOR)),
+            new Item("nav.comments", "/backoffice/comments", Set.of(Role.ADMIN, Role.EDITOR, Role.MODERATOR)),
             new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)),
             new Item("nav.search", "/backoffice/search", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.newsletter", "/backoffice/newsletter", Set.of(Role.ADMIN, Role.EDITOR)),

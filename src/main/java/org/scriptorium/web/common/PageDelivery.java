@@ -43,6 +43,11 @@ public class PageDelivery extends HttpFilter {
 
     /** Response header telling whether the page came from the cache; request header asking to bypass it. */
     public static final String CACHE_HEADER = "X-Scriptorium-Cache";
+    /**
+     * A cookie that makes the public pages personal (it lists the reader's own comments awaiting
+     * moderation, which only they see): requests carrying it are neither answered from nor stored in the cache.
+     */
+    public static final String PERSONAL_COOKIE = "scriptorium_comments";
     private static final int BUFFER_LIMIT = 4 * 1024 * 1024;
     private static final String PUBLIC_CACHE_CONTROL = "public, no-cache";
     private static final Set<String> PAGE_TYPES = Set.of("text/html", "application/xhtml+xml", "application/xml",
@@ -179,7 +184,19 @@ public class PageDelivery extends HttpFilter {
     }
 
     private static boolean isAnonymous(HttpServletRequest request) {
-        return request.getUserPrincipal() == null && !request.isRequestedSessionIdValid();
+        return request.getUserPrincipal() == null && !request.isRequestedSessionIdValid() && !hasPersonalCookie(request);
+    }
+
+    private static boolean hasPersonalCookie(HttpServletRequest request) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (jakarta.servlet.http.Cookie c : cookies) {
+                if (PERSONAL_COOKIE.equals(c.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isPage(String contentType) {

@@ -158,6 +158,10 @@ public class SiteLayout {
             return listingPlace("/" + lang + "/author/" + au.slug(), counterparts, au.pageLanguages(), codes,
                     au.articles(), null);
         }
+        if (request.getAttribute(SiteRouter.FIXED_PAGE) instanceof String page) {
+            codes.forEach(l -> counterparts.put(l, "/" + l + "/" + page));
+            return new Place("/" + lang + "/" + page, counterparts, null, null);
+        }
         if (request.getAttribute(SiteRouter.HOME) != null) {
             codes.forEach(l -> counterparts.put(l, "/" + l + "/"));
             return new Place("/" + lang + "/", counterparts, counterparts, null, null);

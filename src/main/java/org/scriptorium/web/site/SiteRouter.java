@@ -25,7 +25,7 @@ import org.scriptorium.web.common.RequestLanguage;
 /**
  * Maps the public URLs onto what renders them: {@code /} (negotiates), {@code /{lang}/} home,
  * {@code /{lang}/{slug}} article, {@code /{lang}/category/{path}}, {@code /{lang}/tag/{slug}},
- * {@code /{lang}/author/{slug}}, {@code /{lang}/search}, the newsletter's {@code /{lang}/newsletter[/confirm|/preferences]} (Faces views
+ * {@code /{lang}/author/{slug}}, {@code /{lang}/search}, {@code /{lang}/privacy}, the newsletter's {@code /{lang}/newsletter[/confirm|/preferences]} (Faces views
  * composing the active theme), and the feeds
  * {@code /{lang}/feed[/atom]} and {@code /{lang}/category/{path}/feed[/atom]}. Old slugs answer 301, unknown
  * ones and page numbers that are not 1..last answer 404. A {@code ?switch} parameter on any language URL
@@ -59,6 +59,10 @@ public class SiteRouter extends HttpFilter {
     public static final String HOME = "scriptorium.home";
     /** Request attribute present on the search page. */
     public static final String SEARCH = "scriptorium.search";
+    /** Request attribute naming a fixed page ({@code privacy}) that exists in every language. */
+    public static final String FIXED_PAGE = "scriptorium.page";
+    /** The privacy page's address segment, {@code /{lang}/privacy}; no article can take this slug. */
+    public static final String PRIVACY = "privacy";
 
     @Inject
     private LanguageService languages;
@@ -173,6 +177,13 @@ public class SiteRouter extends HttpFilter {
         } else if ("search".equals(kind) && rest.size() == 1) {
             request.setAttribute(SEARCH, Boolean.TRUE);
             request.getRequestDispatcher("/site/search.xhtml").forward(request, response);
+        } else if (rest.size() == 1 && PRIVACY.equals(last)) {
+            if (page != 1) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            request.setAttribute(FIXED_PAGE, PRIVACY);
+            request.getRequestDispatcher("/site/privacy.xhtml").forward(request, response);
         } else if (rest.size() == 1) {
             routeArticle(request, response, lang, last);
         } else {

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Comment posting under load: 50 concurrent readers post comments to one article for 20 s while the Akismet
+# test server takes 1 s to answer each check (the reader must never wait on it). Prints the throughput, p50
+# and p99 of the POST, and comments accepted (303) against comments stored (they must be equal).
+# Target on the 2-core machines: p99 of the POST at most 50 ms.
+#
+# Usage: bench/comments.sh   (env: BENCH_POSTERS=50 BENCH_SECONDS=20 AKISMET_DELAY_MS=1000)
+# Builds the WAR and the test classes when missing, starts the Akismet test server and the WAR on plain
+# Payara Micro (empty temporary data directory, free loopback ports); both are stopped at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+POSTERS="${BENCH_POSTERS:-50}"
+SECONDS_RUN="${BENCH_SECONDS:-20}"
+DELAY="${AKISMET_DELAY_MS:-1000}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+ADMIN_EMAIL="bench@scriptorium.test"
+ADMIN_PASSWORD="bench password long enough"
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+PORT=$(free_port)
+AKISMET_PORT=$(free_port)
+while [ "$AKISMET_PORT" = "$PORT" ]; do AKISMET_PORT=$(free_port); done
+
+PAYARA_VERSION=$(sed -n "s:.*<payara.version>\(.*\)</payara.version>.*:\1:p" pom.xml)
+PAYARA_JAR="$HOME/.m2/repository/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar"
+[ -f target/scriptorium.war ] || mvn -q -B package -DskipTests
+[ -f target/test-classes/org/scriptorium/testing/CommentLoad.class ] || mvn -q -B test-compile
+[ -f "$PAYARA_JAR" ] || mvn -q -B dependency:get -Dartifact="fish.payara.extras:payara-micro:$PAYARA_VERSION" -Dtransitive=false
+[ -f target/test-classpath.txt ] || mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
+WAR="$PWD/target/scriptorium.war"
+
+WORK=$(mktemp -d)
+PAYARA_PID=""
+AKISMET_PID=""
+cleanup() {
+    [ -n "$PAYARA_PID" ] && kill "$PAYARA_PID" 2>/dev/null && wait "$PAYARA_PID" 2>/dev/null || true
+    [ -n "$AKISMET_PID" ] && kill "$AKISMET_PID" 2>/dev/null && wait "$AKISMET_PID" 2>/dev/null || true
+    cp "$WORK/payara.log" /tmp/bench-comments-payara.log 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "Akismet test server on 127.0.0.1:$AKISMET_PORT, answering after $DELAY ms"
+java -cp "$CP" org.scriptorium.testing.AkismetTestServer "$AKISMET_PORT" "$DELAY" > "$WORK/akismet.log" 2>&1 &
+AKISMET_PID=$!
+
+echo "Starting Scriptorium on 127.0.0.1:$PORT (log: /tmp/bench-comments-payara.log)..."
+(cd "$WORK" && SCRIPTORIUM_DATA_DIR="$WORK/data" SCRIPTORIUM_BASE_URL="http://127.0.0.1:$PORT" \
+    SCRIPTORIUM_AKISMET_KEY="scriptorium-test-key" SCRIPTORIUM_AKISMET_ENDPOINT="http://127.0.0.1:$AKISMET_PORT" \
+    SCRIPTORIUM_TRUSTED_PROXIES="127.0.0.1" SCRIPTORIUM_ADMIN_EMAIL="$ADMIN_EMAIL" SCRIPTORIUM_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    exec java $JAVA_OPTS -jar "$PAYARA_JAR" --deploy "$WAR" --contextroot / --port "$PORT" \
+    --nocluster --disablephonehome > "$WORK/payara.log" 2>&1) &
+PAYARA_PID=$!
+BASE="http://127.0.0.1:$PORT"
+deadline=$((SECONDS + 420))
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/it/" || true)" = "200" ]; do
+    if ! kill -0 "$PAYARA_PID" 2>/dev/null; then echo "Payara exited:"; tail -40 "$WORK/payara.log"; exit 1; fi
+    if [ "$SECONDS" -gt "$deadline" ]; then echo "No 200 from $BASE/it/ after 420 s"; exit 1; fi
+    sleep 0.5
+done
+
+echo "Load: $POSTERS posters for $SECONDS_RUN s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+timeout $((SECONDS_RUN + 180)) java -cp "$CP" org.scriptorium.testing.CommentLoad "$BASE" it "$POSTERS" "$SECONDS_RUN" \
+    "$ADMIN_EMAIL" "$ADMIN_PASSWORD"
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,2 @@
+/** The comments feature over JPA. */
+package org.scriptorium.comments.infrastructure;

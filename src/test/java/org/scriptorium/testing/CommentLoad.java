@@ -1,0 +1,136 @@
+package org.scriptorium.testing;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The load generator of {@code bench/comments.sh}: N concurrent readers post comments to one article for a
+ * while, each post from its own address (X-Forwarded-For, the site trusts the loopback proxy) and e-mail,
+ * with the form's signed token; then it counts what the site stored, through the moderation queue.
+ * Prints throughput, p50 and p99 of the POST, and comments accepted (303) against comments stored.
+ *
+ * <p>Usage: {@code CommentLoad <base-url> <lang> <posters> <seconds> <admin-email> <admin-password>}
+ */
+public final class CommentLoad {
+
+    private CommentLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String lang = args[1];
+        int posters = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        Browserless reader = new Browserless(base);
+        String home = reader.get("/" + lang + "/").body();
+        Matcher m = Pattern.compile("article-card__title\"><a href=\"/" + lang + "/([a-z0-9-]+)\"").matcher(home);
+        if (!m.find()) {
+            throw new IllegalStateException("No article on /" + lang + "/");
+        }
+        String slug = m.group(1);
+        String page = reader.get("/" + lang + "/" + slug).body();
+        Matcher t = Pattern.compile("name=\"comment:token\" value=\"([^\"]+)\"").matcher(page);
+        if (!t.find()) {
+            throw new IllegalStateException("No comment form on /" + lang + "/" + slug);
+        }
+        String token = t.group(1);
+        Thread.sleep(4000);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        AtomicLong seq = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        CountDownLatch done = new CountDownLatch(posters);
+        long started = System.nanoTime();
+        for (int p = 0; p < posters; p++) {
+            new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        long n = seq.incrementAndGet();
+                        String body = form(Map.of("comment:lang", lang, "comment:slug", slug, "comment:token", token,
+                                "comment:parent", "", "comment:name", "Bench reader " + n,
+                                "comment:email", "bench" + n + "@example.org", "comment:url", "",
+                                "comment:body", "A benchmark comment, number " + n + ".\nSecond line."));
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/comments/post"))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("X-Forwarded-For", "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255))
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        long t0 = System.nanoTime();
+                        try {
+                            HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
+                            latencies.add(System.nanoTime() - t0);
+                            if (r.statusCode() == 303) {
+                                accepted.incrementAndGet();
+                            } else {
+                                other.incrementAndGet();
+                            }
+                        } catch (java.io.IOException e) {
+                            other.incrementAndGet();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        long stored = stored(base, args[4], args[5]);
+        System.out.printf("posters=%d duration_s=%.1f posts=%d%n", posters, elapsed, sorted.size());
+        System.out.printf("throughput_per_s=%.1f%n", sorted.size() / elapsed);
+        System.out.printf("post_p50_ms=%.1f%n", percentile(sorted, 0.50));
+        System.out.printf("post_p99_ms=%.1f%n", percentile(sorted, 0.99));
+        System.out.printf("accepted=%d other=%d stored=%d %s%n", accepted.get(), other.get(), stored,
+                stored == accepted.get() ? "(equal)" : "(NOT equal)");
+    }
+
+    private static double percentile(List<Long> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int i = (int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1);
+        return sorted.get(Math.max(0, i)) / 1e6;
+    }
+
+    /** Comments in every tab of the moderation queue. */
+    private static long stored(String base, String email, String password) throws Exception {
+        Browserless admin = new Browserless(base);
+        var login = admin.get("/backoffice/login");
+        admin.submit(login, "login", Map.of("email", email, "password", password), "submit");
+        String queue = admin.get("/backoffice/comments", "Accept-Language", "en").body();
+        Matcher c = Pattern.compile("id=\"tab-[A-Z]+\"[^>]*>[^<(]*\\(([0-9.,]+)\\)").matcher(queue);
+        long total = 0;
+        while (c.find()) {
+            total += Long.parseLong(c.group(1).replaceAll("[.,]", ""));
+        }
+        return total;
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+}
