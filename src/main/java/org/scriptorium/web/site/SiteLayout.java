@@ -160,7 +160,7 @@ public class SiteLayout {
         }
         if (request.getAttribute(SiteRouter.FIXED_PAGE) instanceof String page) {
             codes.forEach(l -> counterparts.put(l, "/" + l + "/" + page));
-            return new Place("/" + lang + "/" + page, counterparts, null, null);
+            return new Place("/" + lang + "/" + page, counterparts, counterparts, null, null);
         }
         if (request.getAttribute(SiteRouter.HOME) != null) {
             codes.forEach(l -> counterparts.put(l, "/" + l + "/"));
