@@ -31,6 +31,8 @@ public class Navigation {
     static final List<Item> ITEMS = List.of(
             new Item("nav.dashboard", "/backoffice/", Set.of(Role.values())),
             new Item("nav.articles", "/backoffice/articles", Set.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR, Role.TRANSLATOR)),
+            new Item("nav.media", "/backoffice/media", Set.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR)),
+            new Item("nav.submissions", "/backoffice/submissions", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)),
             new Item("nav.settings", "/backoffice/settings", Set.of(Role.ADMIN)));
 
