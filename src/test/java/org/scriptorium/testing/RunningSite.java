@@ -20,6 +20,7 @@ public final class RunningSite {
     public static final String ADMIN_PASSWORD = "correct horse battery staple";
 
     private static PayaraProcess instance;
+    private static AkismetTestServer akismet;
 
     private RunningSite() {
     }
@@ -37,10 +38,13 @@ public final class RunningSite {
                 env.put("SCRIPTORIUM_PAGE_SIZE", "2");
                 env.put("SCRIPTORIUM_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
                 env.putAll(databaseEnvironment());
+                akismet = AkismetTestServer.startOnFreePort();
+                env.put("SCRIPTORIUM_AKISMET_KEY", AkismetTestServer.VALID_KEY);
+                env.put("SCRIPTORIUM_AKISMET_ENDPOINT", akismet.endpoint());
                 PayaraProcess started = PayaraProcess.start(port, env, dir);
                 PayaraProcess p;
                 try {
-                    p = started.awaitReady(Duration.ofSeconds(180));
+                    p = started.awaitReady(Duration.ofSeconds(Long.getLong("scriptorium.it.boot.seconds", 480)));
                 } catch (RuntimeException e) {
                     started.close();
                     throw e;
@@ -58,6 +62,15 @@ public final class RunningSite {
             }
         }
         return instance;
+    }
+
+    /**
+     * The Akismet the site talks to (configured with {@link AkismetTestServer#VALID_KEY}); tests may switch its
+     * mode but must set it back to {@link AkismetTestServer.Mode#NORMAL}.
+     */
+    public static synchronized AkismetTestServer akismet() {
+        get();
+        return akismet;
     }
 
     /** The database settings for a new site: nothing for H2, a new PostgreSQL database otherwise. */

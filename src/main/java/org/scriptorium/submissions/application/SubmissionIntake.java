@@ -151,7 +151,10 @@ public class SubmissionIntake {
      * @throws SubmissionException the first problem found, per field; nothing is stored then
      */
     @Transactional
-    public Received submit(SubmissionForm form, Submission.Sender sender) {
+    public Received submit(SubmissionForm typed, Submission.Sender sender) {
+        SubmissionForm form = new SubmissionForm(clean(typed.language()), clean(typed.title()), clean(typed.summary()),
+                clean(typed.story()), clean(typed.categoryId()), clean(typed.authorName()), clean(typed.email()),
+                clean(typed.bio()), typed.consent(), typed.honeypot(), typed.started(), typed.uploadToken());
         List<SubmissionException> problems = problems(form);
         if (!problems.isEmpty()) {
             throw new Refused(problems);
@@ -349,6 +352,11 @@ public class SubmissionIntake {
         } catch (NumberFormatException e) {
             return fallback;
         }
+    }
+
+    /** The text without control characters (other than tab and line breaks), which no field needs. */
+    static String clean(String s) {
+        return s == null ? null : s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "");
     }
 
     private static String blankToNull(String s) {
