@@ -22,6 +22,7 @@ class UiStringsTest {
     private static final Pattern TEMPLATE_KEY = Pattern.compile("t\\[['\"]([A-Za-z0-9.]+)['\"]\\]|t\\.format\\(['\"]([A-Za-z0-9.]+)['\"]");
     private static final Pattern JAVA_KEY = Pattern.compile("(?:texts\\.get|texts\\.format|msg\\([^,]+,)\\s*\\(?\"([A-Za-z0-9.]+)\"");
     private static final Pattern NAV_KEY = Pattern.compile("new Item\\(\"([A-Za-z0-9.]+)\"");
+    private static final Pattern MAIL_KEY = Pattern.compile("\\{\\{t:([A-Za-z0-9.]+)");
 
     private final UiTexts texts = new UiTexts();
 
@@ -67,6 +68,14 @@ class UiStringsTest {
                             used.add(m.group(1) != null ? m.group(1) : m.group(2));
                         }
                     }
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/mail"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Matcher m = MAIL_KEY.matcher(Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1));
                 }
             }
         }

@@ -27,6 +27,12 @@ public final class Settings {
     public static final String TRUSTED_PROXIES = "scriptorium.trusted.proxies";
     public static final String EXIT_ON_FATAL = "scriptorium.exit.on.fatal";
     public static final String PAGE_SIZE = "scriptorium.page.size";
+    public static final String SMTP_HOST = "scriptorium.smtp.host";
+    public static final String SMTP_PORT = "scriptorium.smtp.port";
+    public static final String SMTP_USER = "scriptorium.smtp.user";
+    public static final String SMTP_PASSWORD = "scriptorium.smtp.password";
+    public static final String SMTP_TLS = "scriptorium.smtp.tls";
+    public static final String MAIL_FROM = "scriptorium.mail.from";
 
     private final Path dataDir;
     private final String dbUrl;
@@ -39,6 +45,12 @@ public final class Settings {
     private final String trustedProxies;
     private final boolean exitOnFatal;
     private final int pageSize;
+    private final String smtpHost;
+    private final String smtpPort;
+    private final String smtpUser;
+    private final String smtpPassword;
+    private final String smtpTls;
+    private final String mailFrom;
 
     private Settings(Config config) {
         this.dataDir = Path.of(string(config, DATA_DIR, "./data")).toAbsolutePath().normalize();
@@ -53,6 +65,12 @@ public final class Settings {
         this.trustedProxies = string(config, TRUSTED_PROXIES, "");
         this.exitOnFatal = Boolean.parseBoolean(string(config, EXIT_ON_FATAL, "true"));
         this.pageSize = pageSize(string(config, PAGE_SIZE, "10"));
+        this.smtpHost = string(config, SMTP_HOST, "");
+        this.smtpPort = string(config, SMTP_PORT, "");
+        this.smtpUser = string(config, SMTP_USER, "");
+        this.smtpPassword = config.getOptionalValue(SMTP_PASSWORD, String.class).orElse("");
+        this.smtpTls = string(config, SMTP_TLS, "starttls");
+        this.mailFrom = string(config, MAIL_FROM, "no-reply@example.com");
     }
 
     /** Reads the settings visible to the application's class loader. */
@@ -145,6 +163,33 @@ public final class Settings {
     /** Articles per page of a category, tag or author page (1 to 100). */
     public int pageSize() {
         return pageSize;
+    }
+
+    /** The SMTP host; empty means messages are written into the outbox. */
+    public String smtpHost() {
+        return smtpHost;
+    }
+
+    /** The SMTP port as configured; empty means the usual port of the TLS mode. */
+    public String smtpPort() {
+        return smtpPort;
+    }
+
+    public String smtpUser() {
+        return smtpUser;
+    }
+
+    public String smtpPassword() {
+        return smtpPassword;
+    }
+
+    /** {@code starttls} (default), {@code ssl} or {@code none}. */
+    public String smtpTls() {
+        return smtpTls;
+    }
+
+    public String mailFrom() {
+        return mailFrom;
     }
 
     public boolean exitOnFatal() {

@@ -34,7 +34,8 @@ public class Navigation {
             new Item("nav.media", "/backoffice/media", Set.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR)),
             new Item("nav.submissions", "/backoffice/submissions", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)),
-            new Item("nav.settings", "/backoffice/settings", Set.of(Role.ADMIN)));
+            new Item("nav.settings", "/backoffice/settings", Set.of(Role.ADMIN)),
+            new Item("nav.mail", "/backoffice/mail", Set.of(Role.ADMIN)));
 
     @Inject
     private SecurityContext securityContext;

@@ -1,0 +1,71 @@
+package org.scriptorium.mail.infrastructure;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+
+import org.scriptorium.mail.domain.EmailAddress;
+import org.scriptorium.mail.domain.MailMessage;
+
+/** Turns a {@link MailMessage} into a MIME message: {@code multipart/alternative}, text first, then HTML. */
+final class MimeMessages {
+
+    private MimeMessages() {
+    }
+
+    static MimeMessage build(Session session, MailMessage message, EmailAddress from) throws MessagingException {
+        String presetId = message.messageId().orElse(null);
+        MimeMessage mime = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                if (presetId == null) {
+                    super.updateMessageID();
+                } else {
+                    setHeader("Message-ID", presetId);
+                }
+            }
+        };
+        mime.setFrom(new InternetAddress(from.value(), true));
+        mime.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(message.to().value(), true));
+        mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+        mime.setSentDate(new Date());
+        mime.setHeader("Content-Language", message.language());
+        for (Map.Entry<String, String> h : message.headers().entrySet()) {
+            if (h.getKey().equalsIgnoreCase(MailMessage.MESSAGE_ID_HEADER)) {
+                continue;
+            }
+            mime.addHeader(h.getKey(), encode(h.getValue()));
+        }
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(message.text(), StandardCharsets.UTF_8.name(), "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        mime.setContent(alternative);
+        mime.saveChanges();
+        return mime;
+    }
+
+    private static String encode(String value) {
+        boolean ascii = value.chars().allMatch(c -> c < 0x80);
+        if (ascii) {
+            return MimeUtility.fold(0, value);
+        }
+        try {
+            return MimeUtility.fold(0, MimeUtility.encodeText(value, StandardCharsets.UTF_8.name(), "Q"));
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
