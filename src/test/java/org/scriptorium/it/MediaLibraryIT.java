@@ -33,7 +33,7 @@ class MediaLibraryIT {
     }
 
     static Browserless loggedIn(String address) throws Exception {
-        Browserless b = new Browserless(site.baseUrl());
+        Browserless b = new Browserless(RunningSite.get().baseUrl());
         HttpResponse<String> form = b.get("/backoffice/login", "Accept-Language", "en");
         HttpResponse<String> after = b.submit(form, "login", Map.of("email", RunningSite.ADMIN_EMAIL,
                 "password", RunningSite.ADMIN_PASSWORD), "submit", "X-Forwarded-For", address);

@@ -15,9 +15,9 @@ import org.scriptorium.media.application.ImageSniffer;
 import org.scriptorium.media.domain.ImageType;
 
 /** The type of an upload comes from its bytes; markup, SVG and polyglots are refused. */
-class ImageSnifferTest {
+public class ImageSnifferTest {
 
-    static byte[] image(String format, int width, int height) throws IOException {
+    public static byte[] image(String format, int width, int height) throws IOException {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < width; x++) {
             img.setRGB(x, x % height, 0x336699);

@@ -21,6 +21,7 @@ public final class RunningSite {
 
     private static PayaraProcess instance;
     private static AkismetTestServer akismet;
+    private static Path dataDir;
 
     private RunningSite() {
     }
@@ -31,7 +32,8 @@ public final class RunningSite {
                 int port = Integer.getInteger("scriptorium.it.port", 18080);
                 Path dir = Path.of(System.getProperty("scriptorium.it.dir", "target/it"), "site-" + System.currentTimeMillis());
                 Map<String, String> env = new HashMap<>();
-                env.put("SCRIPTORIUM_DATA_DIR", dir.resolve("data").toString());
+                dataDir = dir.resolve("data");
+                env.put("SCRIPTORIUM_DATA_DIR", dataDir.toString());
                 env.put("SCRIPTORIUM_BASE_URL", "http://localhost:" + port);
                 env.put("SCRIPTORIUM_ADMIN_EMAIL", ADMIN_EMAIL);
                 env.put("SCRIPTORIUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -71,6 +73,12 @@ public final class RunningSite {
     public static synchronized AkismetTestServer akismet() {
         get();
         return akismet;
+    }
+
+    /** The site's data directory (its {@code outbox/} holds the e-mail the site sent). */
+    public static synchronized Path dataDir() {
+        get();
+        return dataDir;
     }
 
     /** The database settings for a new site: nothing for H2, a new PostgreSQL database otherwise. */

@@ -105,6 +105,36 @@ public class SubmissionIntake {
         return millis + "-" + sign(millis);
     }
 
+    /** The limits administrators may change at {@code /backoffice/submissions-settings}. */
+    public record Limits(long imageMaxKilobytes, long minFillSeconds, long perAddressPerHour, long perEmailPerDay) {
+    }
+
+    @Transactional
+    public Limits limits() {
+        return new Limits(imageMaxBytes() / 1024, setting(MIN_FILL_SECONDS, 3), setting(PER_ADDRESS_PER_HOUR, 5),
+                setting(PER_EMAIL_PER_DAY, 3));
+    }
+
+    /**
+     * Stores new limits.
+     *
+     * @throws IllegalArgumentException when a value is out of range (image 1..51200 KB, others 0..1000)
+     */
+    @Transactional
+    public void changeLimits(String actor, Limits limits) {
+        if (limits.imageMaxKilobytes() < 1 || limits.imageMaxKilobytes() > 51200 || limits.minFillSeconds() < 0
+                || limits.minFillSeconds() > 1000 || limits.perAddressPerHour() < 0 || limits.perAddressPerHour() > 1000
+                || limits.perEmailPerDay() < 0 || limits.perEmailPerDay() > 1000) {
+            throw new IllegalArgumentException("limits out of range");
+        }
+        settings.put(IMAGE_MAX_BYTES, String.valueOf(limits.imageMaxKilobytes() * 1024));
+        settings.put(MIN_FILL_SECONDS, String.valueOf(limits.minFillSeconds()));
+        settings.put(PER_ADDRESS_PER_HOUR, String.valueOf(limits.perAddressPerHour()));
+        settings.put(PER_EMAIL_PER_DAY, String.valueOf(limits.perEmailPerDay()));
+        events.accept(new org.scriptorium.platform.audit.AuditEvent(actor, "submission.settings", "settings:submissions",
+                limits.toString()));
+    }
+
     public long imageMaxBytes() {
         return setting(IMAGE_MAX_BYTES, MediaService.DEFAULT_MAX_BYTES);
     }

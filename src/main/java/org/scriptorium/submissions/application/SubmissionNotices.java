@@ -61,7 +61,7 @@ public class SubmissionNotices {
                         "status", label(lang, change.to()), "message", s.getEditorMessage().orElse(""), "link", link),
                         Map.of());
             }
-        } catch (MailDeliveryException | IllegalArgumentException e) {
+        } catch (MailDeliveryException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not e-mail the submitter of submission " + s.getId() + ": " + e.getMessage());
         }
     }
