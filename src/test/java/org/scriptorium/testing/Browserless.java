@@ -99,6 +99,55 @@ public final class Browserless {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A file for {@link #submitMultipart}. */
+    public record FilePart(String fileName, String contentType, byte[] bytes) {
+    }
+
+    /**
+     * Submits a multipart form like {@link #submit}, with files for some of its file inputs (by field id).
+     * Hidden fields are copied from the page; check boxes are sent only when given in {@code fields}.
+     */
+    public HttpResponse<String> submitMultipart(HttpResponse<String> page, String formId, Map<String, String> fields,
+                                                Map<String, FilePart> files, String button, String... headers)
+            throws IOException, InterruptedException {
+        String html = page.body();
+        Matcher form = Pattern.compile("<form id=\"" + formId + "\"[^>]*action=\"([^\"]*)\"[^>]*>(.*?)</form>", Pattern.DOTALL)
+                .matcher(html);
+        if (!form.find()) {
+            throw new IllegalStateException("No form " + formId + " in:\n" + html);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        Matcher hidden = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(form.group(2));
+        while (hidden.find()) {
+            String tag = hidden.group();
+            values.put(attr(tag, "name"), unescape(attr(tag, "value")));
+        }
+        fields.forEach((k, v) -> values.put(k.startsWith("=") ? k.substring(1) : formId + ":" + k, v));
+        values.put(formId + ":" + button, "submit");
+        String boundary = "----scriptorium" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                    + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (Map.Entry<String, FilePart> f : files.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + formId + ":" + f.getKey()
+                    + "\"; filename=\"" + f.getValue().fileName() + "\"\r\nContent-Type: " + f.getValue().contentType()
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(f.getValue().bytes());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(unescape(form.group(1)))))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private String url(String pathOrUrl) {
         return pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl;
     }

@@ -22,6 +22,8 @@ public final class RunningSite {
     private static PayaraProcess instance;
     private static String databaseUrl;
     private static String databaseUser = "";
+    private static AkismetTestServer akismet;
+    private static Path dataDir;
 
     private RunningSite() {
     }
@@ -32,7 +34,8 @@ public final class RunningSite {
                 int port = Integer.getInteger("scriptorium.it.port", 18080);
                 Path dir = Path.of(System.getProperty("scriptorium.it.dir", "target/it"), "site-" + System.currentTimeMillis());
                 Map<String, String> env = new HashMap<>();
-                env.put("SCRIPTORIUM_DATA_DIR", dir.resolve("data").toString());
+                dataDir = dir.resolve("data");
+                env.put("SCRIPTORIUM_DATA_DIR", dataDir.toString());
                 env.put("SCRIPTORIUM_BASE_URL", "http://localhost:" + port);
                 env.put("SCRIPTORIUM_ADMIN_EMAIL", ADMIN_EMAIL);
                 env.put("SCRIPTORIUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -49,6 +52,9 @@ public final class RunningSite {
                 }
                 databaseUrl = env.get("SCRIPTORIUM_DB_URL");
                 databaseUser = env.getOrDefault("SCRIPTORIUM_DB_USER", "");
+                akismet = AkismetTestServer.startOnFreePort();
+                env.put("SCRIPTORIUM_AKISMET_KEY", AkismetTestServer.VALID_KEY);
+                env.put("SCRIPTORIUM_AKISMET_ENDPOINT", akismet.endpoint());
                 PayaraProcess started = PayaraProcess.start(port, env, dir);
                 PayaraProcess p;
                 try {
@@ -81,6 +87,21 @@ public final class RunningSite {
     public static synchronized String databaseUser() {
         get();
         return databaseUser;
+    }
+
+    /**
+     * The Akismet the site talks to (configured with {@link AkismetTestServer#VALID_KEY}); tests may switch its
+     * mode but must set it back to {@link AkismetTestServer.Mode#NORMAL}.
+     */
+    public static synchronized AkismetTestServer akismet() {
+        get();
+        return akismet;
+    }
+
+    /** The site's data directory (its {@code outbox/} holds the e-mail the site sent). */
+    public static synchronized Path dataDir() {
+        get();
+        return dataDir;
     }
 
     /** The database settings for a new site: nothing for H2, a new PostgreSQL database otherwise. */

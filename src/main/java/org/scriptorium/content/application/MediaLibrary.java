@@ -115,6 +115,18 @@ public class MediaLibrary {
         }
     }
 
+    /** Removes the file with this name, if the name is acceptable and the file exists. */
+    public void delete(String name) {
+        if (!isValidName(name)) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(folder.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(name, e);
+        }
+    }
+
     private static String extension(String name) {
         return name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }

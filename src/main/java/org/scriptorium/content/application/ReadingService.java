@@ -467,8 +467,18 @@ public class ReadingService {
         Article a = t.getArticle();
         String image = a.getFeaturedImage().orElse(null);
         return new ArticleSummary(a.getId(), t.getLanguage(), t.getTitle(), t.getSlug(), t.getExcerpt(),
-                a.getAuthor().getName(), a.getAuthor().getSlug(), t.getPublishAt().orElse(t.getCreatedAt()),
+                authorName(a), authorSlug(a), t.getPublishAt().orElse(t.getCreatedAt()),
                 image, image == null ? null : t.getFeaturedImageAlt());
+    }
+
+    /** The name the public site credits: a guest author's, or the back-office author's. */
+    static String authorName(Article a) {
+        return a.getGuestAuthorName().orElse(a.getAuthor().getName());
+    }
+
+    /** The slug of the author's page; empty for a guest author, who has none. */
+    static String authorSlug(Article a) {
+        return a.getGuestAuthorName().isPresent() ? "" : a.getAuthor().getSlug();
     }
 
     static ArticleView view(ArticleTranslation t, Instant now) {
@@ -489,7 +499,7 @@ public class ReadingService {
         });
         String image = a.getFeaturedImage().orElse(null);
         return new ArticleView(a.getId(), t.getId(), lang, t.getTitle(), t.getSlug(), t.getExcerpt(), t.getBody(),
-                t.getSeoTitle(), t.getSeoDescription(), a.getAuthor().getName(), a.getAuthor().getSlug(),
+                t.getSeoTitle(), t.getSeoDescription(), authorName(a), authorSlug(a),
                 t.getPublishAt().orElse(t.getCreatedAt()), t.getUpdatedAt(), path, tagLinks, image,
                 image == null ? null : t.getFeaturedImageAlt(), readingMinutes(t.getBody()), slugs);
     }

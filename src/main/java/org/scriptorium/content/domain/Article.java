@@ -54,6 +54,12 @@ public class Article {
     @Column(name = "featured_image", length = 500)
     private String featuredImage;
 
+    @Column(name = "guest_author_name", length = 200)
+    private String guestAuthorName;
+
+    @Column(name = "guest_author_bio", length = 1000)
+    private String guestAuthorBio;
+
     @Column(name = "comments_open", nullable = false)
     private boolean commentsOpen = true;
 
@@ -140,6 +146,24 @@ public class Article {
 
     public void changeFeaturedImage(String image) {
         this.featuredImage = image;
+    }
+
+    /**
+     * Credits a guest (a reader whose submitted story this is) as the article's author on the public site;
+     * the back-office author stays responsible for it. A blank name removes the credit.
+     */
+    public void creditGuestAuthor(String name, String bio) {
+        this.guestAuthorName = name == null || name.isBlank() ? null : name.strip();
+        this.guestAuthorBio = guestAuthorName == null || bio == null || bio.isBlank() ? null : bio.strip();
+    }
+
+    /** The guest credited as author, if any. */
+    public Optional<String> getGuestAuthorName() {
+        return Optional.ofNullable(guestAuthorName);
+    }
+
+    public Optional<String> getGuestAuthorBio() {
+        return Optional.ofNullable(guestAuthorBio);
     }
 
     public void setCommentsOpen(boolean open) {

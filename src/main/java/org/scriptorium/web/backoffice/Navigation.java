@@ -36,6 +36,8 @@ public class Navigation {
             new Item("nav.tags", "/backoffice/tags", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.authors", "/backoffice/authors", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.comments", "/backoffice/comments", Set.of(Role.ADMIN, Role.EDITOR, Role.MODERATOR)),
+            new Item("nav.media", "/backoffice/media", Set.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR)),
+            new Item("nav.submissions", "/backoffice/submissions", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.users", "/backoffice/users", Set.of(Role.ADMIN)),
             new Item("nav.search", "/backoffice/search", Set.of(Role.ADMIN, Role.EDITOR)),
             new Item("nav.newsletter", "/backoffice/newsletter", Set.of(Role.ADMIN, Role.EDITOR)),

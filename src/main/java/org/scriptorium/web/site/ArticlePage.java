@@ -108,7 +108,9 @@ public class ArticlePage {
         Map<String, Object> author = new LinkedHashMap<>();
         author.put("@type", "Person");
         author.put("name", a.authorName());
-        author.put("url", settings.baseUrl() + "/" + a.language() + "/author/" + a.authorSlug());
+        if (!a.authorSlug().isEmpty()) {
+            author.put("url", settings.baseUrl() + "/" + a.language() + "/author/" + a.authorSlug());
+        }
         ld.put("author", author);
         if (a.image() != null) {
             ld.put("image", List.of(settings.baseUrl() + a.image()));

@@ -95,7 +95,9 @@ public class Feeds {
             entry.setUpdatedDate(Date.from(a.publishedAt()));
             SyndPerson author = new SyndPersonImpl();
             author.setName(a.authorName());
-            author.setUri(settings.baseUrl() + "/" + a.language() + "/author/" + a.authorSlug());
+            if (!a.authorSlug().isEmpty()) {
+                author.setUri(settings.baseUrl() + "/" + a.language() + "/author/" + a.authorSlug());
+            }
             entry.setAuthors(List.of(author));
             entry.setAuthor(a.authorName());
             SyndContent summary = new SyndContentImpl();

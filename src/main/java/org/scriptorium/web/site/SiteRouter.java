@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.scriptorium.content.application.ArticleLookup;
 import org.scriptorium.content.application.Lookup;
 import org.scriptorium.content.application.ReadingService;
+import org.scriptorium.submissions.application.SubmissionIntake;
 import org.scriptorium.i18n.application.LanguageService;
 import org.scriptorium.platform.config.Settings;
 import org.scriptorium.web.common.RequestLanguage;
@@ -55,6 +56,8 @@ public class SiteRouter extends HttpFilter {
     public static final String ARTICLE = "scriptorium.article";
     /** Request attribute holding the category, tag or author listing of a listing URL. */
     public static final String LISTING = "scriptorium.listing";
+    /** The view of the submission form, which its multipart form posts to. */
+    public static final String SUBMIT_VIEW = "/site/submit.xhtml";
     /** Request attribute present on a home page. */
     public static final String HOME = "scriptorium.home";
     /** Request attribute present on the search page. */
@@ -72,6 +75,9 @@ public class SiteRouter extends HttpFilter {
 
     @Inject
     private Feeds feeds;
+
+    @Inject
+    private SubmissionIntake submissions;
 
     @Inject
     private Settings settings;
@@ -97,6 +103,10 @@ public class SiteRouter extends HttpFilter {
             } else {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }
+            return;
+        }
+        if (SUBMIT_VIEW.equals(path) && "POST".equals(request.getMethod())) {
+            submitPost(request, response, chain);
             return;
         }
         String[] segments = path.substring(1).split("/", -1);
@@ -153,6 +163,10 @@ public class SiteRouter extends HttpFilter {
             return;
         }
         String kind = rest.get(0);
+        if ("submit".equals(kind)) {
+            routeSubmit(request, response, rest);
+            return;
+        }
         if ("newsletter".equals(kind) && rest.size() <= 2) {
             String view = rest.size() == 1 ? "/site/newsletter.xhtml"
                     : "confirm".equals(last) ? "/site/newsletter-confirm.xhtml"
@@ -242,6 +256,48 @@ public class SiteRouter extends HttpFilter {
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
+    }
+
+    /**
+     * {@code /{lang}/submit} shows the submission form, {@code /{lang}/submit/status/{token}} a submission's
+     * private status; neither is ever cached.
+     */
+    private void routeSubmit(HttpServletRequest request, HttpServletResponse response, List<String> rest)
+            throws IOException, ServletException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (rest.size() == 1) {
+            request.getRequestDispatcher(SUBMIT_VIEW).forward(request, response);
+            return;
+        }
+        if (rest.size() == 3 && "status".equals(rest.get(1))) {
+            var status = submissions.status(rest.get(2));
+            if (status.isPresent()) {
+                request.setAttribute(SubmissionStatusPage.ATTRIBUTE, status.get());
+                request.getRequestDispatcher("/site/submission-status.xhtml").forward(request, response);
+                return;
+            }
+        }
+        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    /**
+     * The submission form posts (multipart) straight to its view, so that the Faces servlet, which accepts
+     * multipart requests, parses the body; the language comes from the {@code lang} in the query string.
+     * Nothing here reads a request parameter: that would parse the body too early.
+     */
+    private void submitPost(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        java.util.regex.Matcher lang = Pattern.compile("(?:^|&)lang=([a-z]{2,10})(?:&|$)").matcher(query);
+        if (!lang.find() || !languages.isEnabled(lang.group(1))) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        request.setAttribute(RequestLanguage.ATTRIBUTE, lang.group(1));
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        chain.doFilter(request, response);
     }
 
     /** The requested page number: 1 without the parameter, 0 when it is not a page number. */

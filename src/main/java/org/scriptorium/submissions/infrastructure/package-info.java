@@ -1,0 +1,2 @@
+/** JPA repository of submissions. */
+package org.scriptorium.submissions.infrastructure;
