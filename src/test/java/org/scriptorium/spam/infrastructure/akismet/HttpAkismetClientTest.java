@@ -36,7 +36,7 @@ class HttpAkismetClientTest {
 
     private static final String BLOG = "https://magazine.example/";
     private static final Duration CONNECT = Duration.ofSeconds(1);
-    private static final Duration READ = Duration.ofMillis(2000);
+    private static final Duration READ = Duration.ofMillis(3000);
 
     private static AkismetTestServer server;
     private AkismetClient client;
@@ -342,7 +342,7 @@ class HttpAkismetClientTest {
 
     static Stream<Arguments> methodsAndFailures() {
         return METHODS.keySet().stream().sorted().flatMap(m -> Stream.of(
-                Arguments.of(m, "slow", "did not answer within 2000 ms"),
+                Arguments.of(m, "slow", "did not answer within 3 s"),
                 Arguments.of(m, "stalled body", "did not answer within"),
                 Arguments.of(m, "http 500", "answered HTTP 500"),
                 Arguments.of(m, "garbage", "unexpected answer: \"<html><body>502 Bad Gateway</body></html>\""),
@@ -355,7 +355,7 @@ class HttpAkismetClientTest {
             throws IOException {
         AkismetClient subject = client;
         switch (failure) {
-            case "slow" -> server.slow(Duration.ofMillis(4000));
+            case "slow" -> server.slow(Duration.ofMillis(5000));
             case "stalled body" -> server.mode(Mode.STALLED_BODY);
             case "http 500" -> server.mode(Mode.HTTP_500);
             case "garbage" -> server.mode(Mode.GARBAGE);
