@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${1:-18580}"
 PAYARA_OPTS="${PAYARA_OPTS:-}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+# MetaspaceSize: a start loads ~128 MB of class metadata; with the default threshold (21 MB) the JVM ran four
+# full collections on the way ("Metadata GC Threshold", 0.9 s of pauses out of 1.8 s of GC in a JFR recording).
+JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:MetaspaceSize=160m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 PAYARA_VERSION=$(sed -n "s:.*<payara.version>\(.*\)</payara.version>.*:\1:p" pom.xml)
 PAYARA_JAR="$HOME/.m2/repository/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar"
 [ -f target/scriptorium.war ] || mvn -q -B package -DskipTests

@@ -74,7 +74,7 @@ class CrawlerFilesIT {
                 Element url = (Element) urls.item(i);
                 String loc = text(url, "loc");
                 locs.add(loc);
-                if (!loc.contains("/category/") && !loc.contains("/tag/")) {
+                if (!loc.contains("/category/") && !loc.contains("/tag/") && !loc.contains("/author/")) {
                     assertThat(text(url, "lastmod")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
                 }
                 Map<String, String> alternates = new HashMap<>();
@@ -91,8 +91,10 @@ class CrawlerFilesIT {
             assertThat(locs).first().isEqualTo(site.baseUrl() + "/" + lang + "/");
             assertThat(locs).as(lang).hasSizeGreaterThanOrEqualTo(7).doesNotHaveDuplicates();
             if ("it".equals(lang) || "fr".equals(lang)) {
-                assertThat(locs.stream().filter(l -> !l.contains("/category/") && !l.contains("/tag/")))
+                assertThat(locs.stream().filter(l -> !l.contains("/category/") && !l.contains("/tag/") && !l.contains("/author/")))
                         .as("the home and every published article").hasSize("it".equals(lang) ? 9 : 7);
+                assertThat(locs.stream().filter(l -> l.contains("/author/"))).as("the authors who published in it")
+                        .isNotEmpty().allMatch(l -> l.matches(".*/" + lang + "/author/[a-z0-9-]+"));
                 assertThat(locs.stream().filter(l -> l.contains("/category/"))).as("every category").hasSize(13);
                 assertThat(locs.stream().filter(l -> l.contains("/tag/"))).as("every tag").hasSize(13);
             }

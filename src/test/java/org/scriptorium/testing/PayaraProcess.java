@@ -51,10 +51,16 @@ public final class PayaraProcess implements AutoCloseable {
         return new PayaraProcess(pb.start(), log, port);
     }
 
-    /** Waits until the site answers {@code /it/} with 200; fails with the log's tail otherwise. */
+    /**
+     * Waits until the site answers {@code /it/} with 200; fails with the log's tail otherwise. The system
+     * property {@code scriptorium.it.start.seconds} lengthens the wait on a machine too busy to start Payara
+     * in the usual time (it never shortens it).
+     */
     public PayaraProcess awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration configured = Duration.ofSeconds(Long.getLong("scriptorium.it.start.seconds", 0));
+        Duration wait = timeout.compareTo(configured) >= 0 ? timeout : configured;
+        long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara exited with " + process.exitValue() + ":\n" + tail(60));
@@ -78,7 +84,7 @@ public final class PayaraProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("Payara did not become ready in " + timeout + ":\n" + tail(60));
+        throw new IllegalStateException("Payara did not become ready in " + wait + ":\n" + tail(60));
     }
 
     /** Waits for the process to end by itself; returns its exit code. */
