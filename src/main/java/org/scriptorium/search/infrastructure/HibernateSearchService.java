@@ -142,10 +142,8 @@ public class HibernateSearchService implements SearchService {
                 })
                 .sort(f -> request.order() == SearchOrder.DATE ? f.field(SearchFields.DATE).desc()
                         : f.score().then().field(SearchFields.DATE).desc())
-                .highlighter(h -> h.plain().tag(Snippets.START, Snippets.END).fragmentSize(SNIPPET)
-                        .numberOfFragments(1).noMatchSize(SNIPPET))
-                .highlighter("title", h -> h.plain().tag(Snippets.START, Snippets.END).fragmentSize(400).numberOfFragments(1)
-                        .noMatchSize(400))
+                .highlighter(h -> h.unified().tag(Snippets.START, Snippets.END).numberOfFragments(1).noMatchSize(SNIPPET))
+                .highlighter("title", h -> h.unified().tag(Snippets.START, Snippets.END).numberOfFragments(1).noMatchSize(400))
                 .aggregation(CATEGORIES, f -> f.terms().field(SearchFields.CATEGORY, Long.class).maxTermCount(FACETS))
                 .aggregation(YEARS, f -> f.terms().field(SearchFields.YEAR, Integer.class).maxTermCount(FACETS))
                 .fetch(offset, request.size());
