@@ -148,6 +148,13 @@ public final class Browserless {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs a raw body with a content type (a multipart upload, for example). */
+    public HttpResponse<String> postRaw(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private String url(String pathOrUrl) {
         return pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl;
     }
