@@ -25,7 +25,8 @@ import org.scriptorium.testing.RunningSite;
 /**
  * The push prompt in a real browser (headless Chromium): it appears in the page's language, "No thanks" hides
  * it for the following pages (and for the configured days only), and "OK" with the notification permission
- * granted registers the service worker and a subscription that then receives a notification.
+ * granted registers the service worker and a subscription that then receives a notification, which the
+ * service worker shows with its title, text, icon, language and link.
  *
  * <p>Headless Chromium here has no network, so its own {@code pushManager.subscribe()} cannot reach Google's
  * push service (FCM) and fails; the test records that failure as it happens and then replaces only that one
@@ -149,11 +150,29 @@ class PushBrowserIT {
                 assertThat(r.json().path("lang").asText()).isEqualTo("it");
             });
 
+            // The service worker shows what the site sent: the decrypted payload, pushed to it through DevTools
+            // (the browser's first and only registration in this fresh profile has the id 0).
+            d.executeCdpCommand("ServiceWorker.enable", Map.of());
+            d.executeCdpCommand("ServiceWorker.deliverPushMessage", Map.of("origin", site.baseUrl(),
+                    "registrationId", "0", "data", pushService.receivedBy(subscription).get(0).payload()));
+            wait.until(x -> String.valueOf(notifications(js)).contains("Prova " + stamp));
+            assertThat(notifications(js)).singleElement().hasToString("Prova " + stamp + "|Dal browser.|"
+                    + site.baseUrl() + "/push/icon.svg|it|" + site.baseUrl() + "/it/");
+
             d.findElement(By.id("push-off")).click();
             wait.until(x -> "unsubscribed".equals(x.findElement(By.id("push")).getAttribute("data-state")));
             assertThat(d.findElement(By.id("push-status")).getText()).isEqualTo("Le notifiche sono disattivate.");
             assertThat(d.findElement(By.id("push-prompt")).isDisplayed()).isFalse();
         }
+    }
+
+    /** The notifications the service worker shows, as "title|body|icon|lang|url". */
+    private static List<?> notifications(JavascriptExecutor js) {
+        return (List<?>) js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "navigator.serviceWorker.getRegistration('/').then(function (r) { return r.getNotifications(); })"
+                + ".then(function (list) { done(list.map(function (n) {"
+                + "  return [n.title, n.body, n.icon, n.lang, n.data && n.data.url].join('|'); })); })"
+                + ".catch(function (e) { done(['failed: ' + e]); });");
     }
 
     /**
