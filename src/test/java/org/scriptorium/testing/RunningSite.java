@@ -40,7 +40,7 @@ public final class RunningSite {
                 PayaraProcess started = PayaraProcess.start(port, env, dir);
                 PayaraProcess p;
                 try {
-                    p = started.awaitReady(Duration.ofSeconds(360));
+                    p = started.awaitReady(Duration.ofSeconds(Long.getLong("scriptorium.it.startup.seconds", 360)));
                 } catch (RuntimeException e) {
                     started.close();
                     throw e;
