@@ -37,6 +37,7 @@ final class AdminSteps {
         if (role == Role.TRANSLATOR) {
             fields.put("languages", "es");
         }
+        fields.put("active", "on");
         fields.put("password", password);
         HttpResponse<String> saved = admin.submit(page, "user", fields, "save", "Accept-Language", "en");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);

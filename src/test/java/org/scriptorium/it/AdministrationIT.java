@@ -99,7 +99,7 @@ class AdministrationIT {
         HttpResponse<String> tag = b.submit(b.get("/backoffice/tag", "Accept-Language", "en"), "tag",
                 Map.of("name_it", "Etichetta " + RUN, "name_de", "Etikett " + RUN), "save", "Accept-Language", "en");
         assertThat(location(tag)).contains("saved=1");
-        assertThat(b.get("/backoffice/tags", "Accept-Language", "en").body()).contains("Etichetta " + RUN);
+        assertThat(b.get("/backoffice/tags", "Accept-Language", "it").body()).contains("Etichetta " + RUN);
         HttpResponse<String> again = b.submit(b.get("/backoffice/tag", "Accept-Language", "de"), "tag",
                 Map.of("name_de", "Anders", "slug_de", "etikett-" + RUN), "save", "Accept-Language", "de");
         assertThat(again.body()).contains("Diese Adresse wird in dieser Sprache bereits verwendet.").contains("value=\"Anders\"");
@@ -170,6 +170,7 @@ class AdministrationIT {
             fields.put("email", email);
             fields.put("name", "Inès " + RUN);
             fields.put("roles", "AUTHOR");
+            fields.put("active", "on");
             HttpResponse<String> invited = b.submit(b.get("/backoffice/user", "Accept-Language", "en"), "user", fields, "save",
                     "Accept-Language", "en");
             assertThat(location(invited)).contains("saved=invited");
@@ -240,6 +241,8 @@ class AdministrationIT {
         Browserless b = admin("192.0.2.209");
         String name = "Gazzetta " + RUN;
         HttpResponse<String> settings = b.get("/backoffice/settings", "Accept-Language", "en");
+        assertThat(settings.body()).as("links only to the feature settings pages this build has")
+                .contains("href=\"/backoffice/mail/settings\"").doesNotContain("/backoffice/comments/settings");
         HttpResponse<String> saved = b.submit(settings, "identity", Map.of("name_it", name, "tagline_it", "Notizie dal laboratorio"),
                 "save", "Accept-Language", "en");
         assertThat(saved.statusCode()).isEqualTo(302);

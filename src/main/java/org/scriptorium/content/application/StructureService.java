@@ -68,8 +68,7 @@ public class StructureService {
         this.clock = clock;
     }
 
-    /** Every category, depth first in the order of the tree. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** Every category, depth first in the order of the tree (in a transaction: children load lazily). */
     public List<StructureRow> categoryTree() {
         List<StructureRow> rows = new ArrayList<>();
         addRows(categories.findTopLevel(), 0, rows);
@@ -83,7 +82,6 @@ public class StructureService {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StructureRow> category(long id) {
         return categories.findById(id).map(c -> row(c, c.lineage().size() - 1));
     }
@@ -165,12 +163,10 @@ public class StructureService {
     }
 
     /** Every tag, by its id. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<StructureRow> tags() {
         return tags.findAll().stream().map(StructureService::row).toList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StructureRow> tag(long id) {
         return tags.findById(id).map(StructureService::row);
     }

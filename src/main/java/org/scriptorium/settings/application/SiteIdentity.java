@@ -78,7 +78,12 @@ public class SiteIdentity {
         }
     }
 
+    /** The stored value, if any; nothing when the database cannot answer, so that error pages still render. */
     private Optional<String> own(String key) {
-        return settings.get(key).map(String::strip).filter(v -> !v.isEmpty());
+        try {
+            return settings.get(key).map(String::strip).filter(v -> !v.isEmpty());
+        } catch (RuntimeException databaseUnavailable) {
+            return Optional.empty();
+        }
     }
 }
