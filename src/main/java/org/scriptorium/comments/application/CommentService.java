@@ -142,7 +142,8 @@ public class CommentService {
     }
 
     /** Stores a reader's comment and runs the cheap checks; see the class comment. */
-    public PostResult post(PostInput in) {
+    public PostResult post(PostInput posted) {
+        PostInput in = withoutNul(posted);
         Instant now = clock.instant();
         Optional<ArticleTranslation> found = articles.findTranslationById(in.translationId()).filter(t -> t.isVisibleAt(now));
         if (found.isEmpty()) {
@@ -595,6 +596,17 @@ public class CommentService {
         for (Comment child : children.getOrDefault(c.getId(), List.of())) {
             walk(child, depth + 1, children, out);
         }
+    }
+
+    /** NUL characters cannot be stored by PostgreSQL and mean nothing in a comment: they are dropped. */
+    private static PostInput withoutNul(PostInput in) {
+        return new PostInput(in.translationId(), in.parentId(), noNul(in.name()), noNul(in.email()), noNul(in.url()),
+                noNul(in.body()), noNul(in.honeypot()), in.formShownAt(), noNul(in.ip()), noNul(in.userAgent()),
+                noNul(in.referrer()));
+    }
+
+    private static String noNul(String s) {
+        return s == null ? null : s.replace("\u0000", "");
     }
 
     private static String blankToNull(String s) {
