@@ -49,7 +49,7 @@ public final class RunningSite {
                 PayaraProcess started = PayaraProcess.start(port, env, dir);
                 PayaraProcess p;
                 try {
-                    p = started.awaitReady(Duration.ofSeconds(720));
+                    p = started.awaitReady(Duration.ofSeconds(420));
                 } catch (RuntimeException e) {
                     started.close();
                     throw e;
