@@ -245,7 +245,7 @@ class NewsletterIT {
                 recipients.add(address);
             }
         }
-        assertThat(importCsv(b, csv.toString())).contains("Import finished: 600 added");
+        assertThat(importCsv(b, csv.toString())).as("the import's report (in the default language)").contains(": 600 ");
 
         HttpResponse<String> settings = b.get("/backoffice/newsletter/editions", "Accept-Language", "en");
         b.submit(settings, "settings", Map.of("rate", "15", "missing", "OMIT"), "save", "Accept-Language", "en");
