@@ -11,76 +11,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.scriptorium.content.domain.ArticleRepository;
-import org.scriptorium.content.domain.PublicationStatus;
 import org.scriptorium.platform.dashboard.DailySeries;
-import org.scriptorium.platform.dashboard.DashboardFigure;
 
 /**
- * What the content feature shows on the dashboard: counts of drafts and scheduled translations, and the
- * translations published per day for the 30-day chart. Each is its own bean, since the dashboard collects
- * beans by type.
+ * The content feature's line in the dashboard's 30-day chart: translations published per day. (The counts of
+ * drafts, scheduled, missing and outdated translations are the {@code *Figure} beans of this package.)
  */
 public final class ArticleDashboard {
 
     private ArticleDashboard() {
-    }
-
-    /** Translations in draft, linking to the filtered article list. */
-    @ApplicationScoped
-    @Transactional
-    public static class Drafts implements DashboardFigure {
-
-        @Inject
-        private ArticleRepository articles;
-
-        @Override
-        public String labelKey() {
-            return "dashboard.figure.drafts";
-        }
-
-        @Override
-        public long value() {
-            return articles.countWithStatus(PublicationStatus.DRAFT);
-        }
-
-        @Override
-        public String link() {
-            return "/backoffice/articles?status=DRAFT";
-        }
-
-        @Override
-        public int order() {
-            return 10;
-        }
-    }
-
-    /** Translations waiting for their publication time. */
-    @ApplicationScoped
-    @Transactional
-    public static class Scheduled implements DashboardFigure {
-
-        @Inject
-        private ArticleRepository articles;
-
-        @Override
-        public String labelKey() {
-            return "dashboard.figure.scheduled";
-        }
-
-        @Override
-        public long value() {
-            return articles.countWithStatus(PublicationStatus.SCHEDULED);
-        }
-
-        @Override
-        public String link() {
-            return "/backoffice/articles?status=SCHEDULED";
-        }
-
-        @Override
-        public int order() {
-            return 20;
-        }
     }
 
     /** Translations published per day (UTC), whatever the language. */
