@@ -282,7 +282,7 @@ public class NewsletterBench {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"import:file\"; filename=\"list.csv\"\r\n"
                     + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             return http.send(HttpRequest.newBuilder(URI.create(base + form.group(1).replace("&amp;", "&")))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept-Language", "en")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept-Language", "en").header("Origin", base)
                     .timeout(Duration.ofMinutes(10))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString()).body();
         }

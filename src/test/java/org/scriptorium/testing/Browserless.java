@@ -142,17 +142,32 @@ public final class Browserless {
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        boolean origin = false;
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
+            origin |= "Origin".equalsIgnoreCase(headers[i]);
+        }
+        if (!origin) {
+            b.header("Origin", origin());
         }
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** POSTs a raw body with a content type (a multipart upload, for example). */
+    /**
+     * POSTs a raw body with a content type (a multipart upload, for example), with the site's own
+     * {@code Origin} as a browser sends it.
+     */
     public HttpResponse<String> postRaw(String path, String contentType, byte[] body) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                .header("Content-Type", contentType).header("Origin", origin())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The site's origin (scheme, host and port), as a browser puts it in {@code Origin}. */
+    private String origin() {
+        URI base = URI.create(baseUrl);
+        return base.getScheme() + "://" + base.getAuthority();
     }
 
     private String url(String pathOrUrl) {
