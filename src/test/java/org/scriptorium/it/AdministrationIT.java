@@ -242,8 +242,9 @@ class AdministrationIT {
         Browserless b = admin("192.0.2.209");
         String name = "Gazzetta " + RUN;
         HttpResponse<String> settings = b.get("/backoffice/settings", "Accept-Language", "en");
-        assertThat(settings.body()).as("links only to the feature settings pages this build has")
-                .contains("href=\"/backoffice/mail/settings\"").doesNotContain("/backoffice/comments/settings");
+        assertThat(settings.body()).as("links to the feature settings pages")
+                .contains("href=\"/backoffice/mail/settings\"", "href=\"/backoffice/comments/settings\"",
+                        "href=\"/backoffice/push/settings\"", "href=\"/backoffice/submissions-settings\"");
         HttpResponse<String> saved = b.submit(settings, "identity", Map.of("name_it", name, "tagline_it", "Notizie dal laboratorio"),
                 "save", "Accept-Language", "en");
         assertThat(saved.statusCode()).isEqualTo(302);

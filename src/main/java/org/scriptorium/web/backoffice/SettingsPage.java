@@ -39,7 +39,9 @@ public class SettingsPage {
     static final List<FeatureLink> FEATURE_PAGES = List.of(
             new FeatureLink("settings.link.comments", "/backoffice/comments/settings"),
             new FeatureLink("settings.link.mail", "/backoffice/mail/settings"),
-            new FeatureLink("settings.link.newsletter", "/backoffice/newsletter"));
+            new FeatureLink("settings.link.newsletter", "/backoffice/newsletter"),
+            new FeatureLink("settings.link.push", "/backoffice/push/settings"),
+            new FeatureLink("settings.link.submissions", "/backoffice/submissions-settings"));
 
     @Inject
     private ThemeRegistry themes;
