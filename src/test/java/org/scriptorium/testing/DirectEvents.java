@@ -20,6 +20,14 @@ public final class DirectEvents<T> implements Event<T> {
     private final List<T> fired = new CopyOnWriteArrayList<>();
     private final List<Consumer<T>> observers = new CopyOnWriteArrayList<>();
 
+    public DirectEvents() {
+    }
+
+    /** Events handed to one observer as they are fired. */
+    public DirectEvents(Consumer<T> observer) {
+        observers.add(observer);
+    }
+
     public DirectEvents<T> observedBy(Consumer<T> observer) {
         observers.add(observer);
         return this;

@@ -46,7 +46,7 @@ public final class NewsletterTesting {
     private final Settings settings;
     private final MailConfiguration mailConfiguration;
     private final Mailer mailer;
-    private final Events<AuditEvent> audit = new Events<>();
+    private final DirectEvents<AuditEvent> audit = new DirectEvents<>();
 
     public NewsletterTesting(Clock clock, int smtpPort, Path outbox) {
         this.clock = clock;
@@ -59,7 +59,7 @@ public final class NewsletterTesting {
         this.mailer = MailTesting.mailer(mailConfiguration, outbox);
     }
 
-    public Events<AuditEvent> audit() {
+    public DirectEvents<AuditEvent> audit() {
         return audit;
     }
 
@@ -79,14 +79,14 @@ public final class NewsletterTesting {
         ConsentLog log = new ConsentLog(new JpaConsentRecordRepository(em));
         return new SubscriptionService(new JpaSubscriberRepository(em), new JpaSuppressionRepository(em),
                 new JpaRateCounterRepository(em), new LanguageService(new JpaSiteLanguageRepository(em)), tokens(), links(),
-                mailer, new Events<>(log::record), clock);
+                mailer, new DirectEvents<>(log::record), clock);
     }
 
     public SubscriberAdmin admin(EntityManager em) {
         ConsentLog log = new ConsentLog(new JpaConsentRecordRepository(em));
         return new SubscriberAdmin(new JpaSubscriberRepository(em), new JpaSuppressionRepository(em),
                 new JpaDeliveryRepository(em), subscriptions(em), new LanguageService(new JpaSiteLanguageRepository(em)),
-                new Events<>(log::record), new Events<>(e -> log.erase(e.subject())), audit, clock);
+                new DirectEvents<>(log::record), new DirectEvents<>(e -> log.erase(e.subject())), audit, clock);
     }
 
     public EditionComposer composer(EntityManager em) {
@@ -96,7 +96,7 @@ public final class NewsletterTesting {
 
     public EditionService editions(EntityManager em) {
         return new EditionService(new JpaEditionRepository(em), new JpaDeliveryRepository(em), composer(em),
-                newsletterSettings(), links(), mailer, new Events<>(), audit, clock);
+                newsletterSettings(), links(), mailer, new DirectEvents<>(), audit, clock);
     }
 
     public EditionSending sending(EntityManager em) {
