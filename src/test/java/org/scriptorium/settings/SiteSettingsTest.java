@@ -65,6 +65,14 @@ class SiteSettingsTest {
     }
 
     @Test
+    void aValueNoPageShowsIsStoredWithoutAnnouncement() {
+        java.util.List<SiteSettingsChanged> announced = new java.util.ArrayList<>();
+        db.run(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK, announced::add).putUnannounced("test.secret", "s3"));
+        assertThat(setting("test.secret")).hasValue("s3");
+        assertThat(announced).isEmpty();
+    }
+
+    @Test
     void aValueIsCreatedThenChangedInPlace() {
         db.run(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK, changed -> { }).put("test.key", "one"));
         db.run(em -> new SiteSettings(new JpaSiteSettingRepository(em), CLOCK, changed -> { }).put("test.key", "two"));

@@ -66,8 +66,9 @@ public class CommentSettingsStore {
         return settings.get(PREFIX + key);
     }
 
+    /** Stores such a value; no page shows it, so the change is not announced (the page cache stays). */
     public void putInternal(String key, String value) {
-        put(key, value);
+        settings.putUnannounced(PREFIX + key, value);
     }
 
     private void put(String key, String value) {

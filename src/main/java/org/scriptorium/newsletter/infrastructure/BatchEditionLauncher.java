@@ -4,8 +4,10 @@ import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -18,6 +20,10 @@ import org.scriptorium.newsletter.domain.EditionStarted;
  * Starts the {@code newsletter-send} batch job for an edition once the transaction that created its deliveries
  * has committed, and again for an edition left sending by a crash (a new execution: the old one may be stuck
  * as STARTED in the job repository, and the delivery records say what is left anyway).
+ *
+ * <p>The job is started from a managed thread with no transaction: the batch runtime enlists Payara's job
+ * repository connection in the caller's transaction, and next to the application's data source (or inside a
+ * transaction that is completing) the second non-XA resource is refused and the job never starts.
  */
 @ApplicationScoped
 public class BatchEditionLauncher {
@@ -28,25 +34,32 @@ public class BatchEditionLauncher {
     @Inject
     private ActiveSends active;
 
+    @Resource
+    private ManagedExecutorService executor;
+
     void started(@Observes(during = TransactionPhase.AFTER_SUCCESS) EditionStarted event) {
         launch(event.editionId());
     }
 
-    /** Starts a job for the edition unless one runs in this process; returns the execution id or -1. */
-    public long launch(long editionId) {
-        if (active.isRunning(editionId)) {
-            return -1;
+    /** Starts a job for the edition, in the background, unless one runs in this process. */
+    public void launch(long editionId) {
+        if (!active.isRunning(editionId)) {
+            executor.execute(() -> start(editionId));
         }
-        JobOperator operator = BatchRuntime.getJobOperator();
+    }
+
+    private void start(long editionId) {
+        if (active.isRunning(editionId)) {
+            return;
+        }
         Properties params = new Properties();
         params.setProperty("editionId", String.valueOf(editionId));
         try {
+            JobOperator operator = BatchRuntime.getJobOperator();
             long execution = operator.start(JOB, params);
             LOG.info(() -> "Sending edition " + editionId + " as batch execution " + execution);
-            return execution;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not start the send of edition " + editionId + "; the timer tries again", e);
-            return -1;
         }
     }
 }

@@ -13,6 +13,8 @@ import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.scriptorium.newsletter.application.ActiveSends;
 import org.scriptorium.newsletter.application.EditionSending;
@@ -22,10 +24,12 @@ import org.scriptorium.newsletter.domain.Delivery;
  * Reads the deliveries of an edition that are due, by id. The checkpoint is the last id handed out, but it is
  * only a hint: what is due comes from the delivery records, so a job started afresh after a crash (whose batch
  * state may be lost or stuck) finds exactly the same work. When nothing is due but deferred deliveries wait,
- * it sleeps until the earliest is due; it ends when nothing is left and the edition is marked sent.
+ * it sleeps until the earliest is due; it ends when nothing is left and the edition is marked sent. Like the
+ * writer, it works outside the chunk's transaction, which belongs to Payara's job repository.
  */
 @Dependent
 @Named("newsletterSendReader")
+@Transactional(TxType.NOT_SUPPORTED)
 public class NewsletterSendReader extends AbstractItemReader {
 
     static final int FETCH = 200;

@@ -9,6 +9,8 @@ import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.scriptorium.newsletter.application.EditionSending;
 import org.scriptorium.newsletter.application.EditionService;
@@ -18,9 +20,13 @@ import org.scriptorium.newsletter.domain.Delivery;
 /**
  * Sends the deliveries of a chunk one by one, no faster than the configured messages per second (read again
  * for every chunk, so a change applies to a running send).
+ *
+ * <p>Outside the chunk's transaction: that one holds Payara's job repository, a second non-XA resource cannot
+ * join it, and every delivery is recorded in its own commit by the ledger anyway.
  */
 @Dependent
 @Named("newsletterSendWriter")
+@Transactional(TxType.NOT_SUPPORTED)
 public class NewsletterSendWriter extends AbstractItemWriter {
 
     @Inject

@@ -48,10 +48,23 @@ public class SiteSettings {
         return settings.find(key).map(SiteSetting::getValue);
     }
 
-    /** Stores a value, creating the setting the first time. */
+    /** Stores a value, creating the setting the first time, and announces the change. */
     public void put(String key, String value) {
+        store(key, value);
+        announce.accept(new SiteSettingsChanged(key));
+    }
+
+    /**
+     * Stores a value that no page shows, such as a form-signing secret made on first use, without announcing
+     * it: announcing would empty the page cache, and the first article rendered after a start (which makes
+     * the comment form's secret) would never be stored.
+     */
+    public void putUnannounced(String key, String value) {
+        store(key, value);
+    }
+
+    private void store(String key, String value) {
         settings.find(key).ifPresentOrElse(s -> s.change(value, clock.instant()),
                 () -> settings.save(new SiteSetting(key, value, clock.instant())));
-        announce.accept(new SiteSettingsChanged(key));
     }
 }

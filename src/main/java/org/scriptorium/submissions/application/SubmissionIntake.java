@@ -364,7 +364,7 @@ public class SubmissionIntake {
     private String sign(String value) {
         String secret = settings.get(SECRET).orElseGet(() -> {
             String fresh = UploadArea.newToken() + UploadArea.newToken();
-            settings.put(SECRET, fresh);
+            settings.putUnannounced(SECRET, fresh);
             return fresh;
         });
         try {
