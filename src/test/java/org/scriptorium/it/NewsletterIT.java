@@ -56,6 +56,8 @@ class NewsletterIT {
     private static Map<String, String> env;
     private static Path dir;
     private static int port;
+    private static String unsubscribed;
+    private static String killedEdition;
 
     @BeforeAll
     static void start() throws Exception {
@@ -167,6 +169,7 @@ class NewsletterIT {
     @Order(2)
     void theSignupAnswerRevealsNothingAndTheOneClickPostUnsubscribesWithoutCookies() throws Exception {
         String email = "reader-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        unsubscribed = email;
         Browserless b = new Browserless(site.baseUrl());
         HttpResponse<String> form = b.get("/en/newsletter");
         HttpResponse<String> first = b.submit(form, "newsletter", Map.of("=email", email, "=language", "en", "=consent", "yes", "=from", "/en/"), "x");
@@ -256,6 +259,7 @@ class NewsletterIT {
         HttpResponse<String> saved = b.submit(editor, "edition", Map.of("title", "Kill test", "mode", "picked", "articles", articles.group(1)),
                 "save", "Accept-Language", "en");
         String location = saved.headers().firstValue("Location").orElseThrow();
+        killedEdition = location;
         HttpResponse<String> edition = b.get(location, "Accept-Language", "en");
         assertThat(edition.body()).contains("Kill test");
         smtp.purgeEmailFromAllMailboxes();
@@ -294,6 +298,65 @@ class NewsletterIT {
         assertThat(duplicates).as("copies re-sent because the kill hit between the server's acceptance and the record").isLessThanOrEqualTo(1);
         System.out.println("NewsletterIT: " + beforeKill + " sent before kill -9, " + raw.size() + " recipients after restart, "
                 + duplicates + " duplicate(s)");
+    }
+
+    @Test
+    @Order(4)
+    void theBackOfficeShowsProgressPreviewsPerLanguageSendsATestSchedulesAndFiltersSubscribers() throws Exception {
+        Browserless b = admin();
+        String id = killedEdition.replaceAll(".*[?&]id=(\\d+).*", "$1");
+        String page = "/backoffice/newsletter/edition?id=" + id;
+
+        String sent = b.get(page, "Accept-Language", "en").body();
+        assertThat(sent).contains("data-status=\"SENT\"").contains("id=\"progress\" max=\"100\" value=\"100\"");
+        assertThat(b.get(page + "&preview=de", "Accept-Language", "en").body()).as("the German preview")
+                .contains("Das haben wir seit dem letzten Newsletter").doesNotContain("Esto es lo que hemos publicado");
+        assertThat(b.get(page + "&preview=es", "Accept-Language", "en").body()).as("the Spanish preview")
+                .contains("Esto es lo que hemos publicado").doesNotContain("Das haben wir seit dem letzten Newsletter");
+
+        smtp.purgeEmailFromAllMailboxes();
+        String answer = b.submit(b.get(page, "Accept-Language", "en"), "edition", Map.of("testLanguage", "pt"), "sendTest",
+                "Accept-Language", "en").body();
+        assertThat(answer).contains(RunningSite.ADMIN_EMAIL);
+        MimeMessage test = await(RunningSite.ADMIN_EMAIL, 1);
+        assertThat(test.getHeader("Content-Language")[0]).isEqualTo("pt");
+        assertThat(text(test)).contains("Eis o que publicámos");
+
+        HttpResponse<String> editor = b.get("/backoffice/newsletter/edition", "Accept-Language", "en");
+        Matcher articles = Pattern.compile("name=\"edition:articles\"[^>]*value=\"(\\d+)\"").matcher(editor.body());
+        assertThat(articles.find()).isTrue();
+        String scheduled = b.submit(editor, "edition", Map.of("title", "Scheduled test", "mode", "picked", "articles", articles.group(1)),
+                "save", "Accept-Language", "en").headers().firstValue("Location").orElseThrow();
+        String refused = b.submit(b.get(scheduled, "Accept-Language", "en"), "edition", Map.of("scheduleAt", "tomorrow"), "schedule",
+                "Accept-Language", "en").body();
+        assertThat(refused).as("a time that is not one is refused, and kept").contains("value=\"tomorrow\"").contains("bo-error");
+
+        String later = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Rome")).plusHours(3)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        b.submit(b.get(scheduled, "Accept-Language", "en"), "edition", Map.of("scheduleAt", later), "schedule", "Accept-Language", "en");
+        assertThat(b.get(scheduled, "Accept-Language", "en").body()).contains("data-status=\"SCHEDULED\"");
+        b.submit(b.get(scheduled, "Accept-Language", "en"), "edition", Map.of(), "unschedule", "Accept-Language", "en");
+        assertThat(b.get(scheduled, "Accept-Language", "en").body()).as("unscheduled").doesNotContain("data-status=\"SCHEDULED\"");
+
+        String soon = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Rome")).plusMinutes(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        b.submit(b.get(scheduled, "Accept-Language", "en"), "edition", Map.of("scheduleAt", soon), "schedule", "Accept-Language", "en");
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        String status = "SCHEDULED";
+        while ("SCHEDULED".equals(status) && System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            Matcher m = Pattern.compile("data-status=\"([A-Z]+)\"").matcher(b.get(scheduled, "Accept-Language", "en").body());
+            status = m.find() ? m.group(1) : "?";
+        }
+        assertThat(status).as("the timer starts a scheduled edition when its time comes").isIn("SENDING", "SENT");
+
+        String german = b.get("/backoffice/newsletter?lang=de&q=k7.de", "Accept-Language", "en").body();
+        assertThat(german).contains("k7.de@example.org").doesNotContain("k7.pt@example.org").contains("One subscriber matches.");
+        assertThat(b.get("/backoffice/newsletter?lang=pt", "Accept-Language", "en").body()).contains("200 subscribers match.");
+        String left = b.get("/backoffice/newsletter?status=UNSUBSCRIBED", "Accept-Language", "en").body();
+        assertThat(left).contains(unsubscribed).doesNotContain("k7.de@example.org");
+        assertThat(b.get("/backoffice/newsletter", "Accept-Language", "en").body()).as("the chart has a line per language")
+                .contains("data-language=\"de\"").contains("data-language=\"pt\"").contains("data-language=\"it\"");
     }
 
     private static int uniqueRecipients(Set<String> among) throws Exception {

@@ -84,7 +84,18 @@ public final class PayaraProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
+        threadDump();
         throw new IllegalStateException("Payara did not become ready in " + wait + ":\n" + tail(60));
+    }
+
+    /** Asks the JVM for a thread dump (SIGQUIT), which it writes into the log, to show what a stuck start waits for. */
+    private void threadDump() throws InterruptedException {
+        try {
+            new ProcessBuilder("kill", "-3", String.valueOf(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            Thread.sleep(2000);
+        } catch (IOException e) {
+            // No kill command: the log still has the rest.
+        }
     }
 
     /** Waits for the process to end by itself; returns its exit code. */

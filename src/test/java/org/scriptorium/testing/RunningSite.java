@@ -48,7 +48,7 @@ public final class RunningSite {
                 if (!env.containsKey("SCRIPTORIUM_DB_URL")) {
                     // AUTO_SERVER lets tests open the same H2 file while the site runs, e.g. to add users
                     env.put("SCRIPTORIUM_DB_URL", "jdbc:h2:file:" + dir.resolve("data").resolve("db").resolve("scriptorium")
-                            .toAbsolutePath() + ";AUTO_SERVER=TRUE");
+                            .toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
                 }
                 databaseUrl = env.get("SCRIPTORIUM_DB_URL");
                 databaseUser = env.getOrDefault("SCRIPTORIUM_DB_USER", "");

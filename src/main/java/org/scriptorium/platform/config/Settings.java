@@ -60,10 +60,17 @@ public final class Settings {
     private final String smtpTls;
     private final String mailFrom;
 
+    /**
+     * Options of the default H2 URL. {@code WRITE_DELAY=0} hands every commit to the operating system at once:
+     * with H2's default (a background write every half second) a process killed with SIGKILL loses the
+     * transactions of its last moments, such as the records of newsletter copies already sent.
+     */
+    public static final String EMBEDDED_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+
     private Settings(Config config) {
         this.dataDir = Path.of(string(config, DATA_DIR, "./data")).toAbsolutePath().normalize();
         this.dbUrl = string(config, DB_URL, "jdbc:h2:file:" + dataDir.resolve("db").resolve("scriptorium")
-                + ";DB_CLOSE_ON_EXIT=FALSE");
+                + EMBEDDED_OPTIONS);
         this.dbUser = string(config, DB_USER, "");
         this.dbPassword = string(config, DB_PASSWORD, "");
         this.baseUrl = stripTrailingSlash(string(config, BASE_URL, "http://localhost:8080"));

@@ -255,8 +255,11 @@ public class NewsletterEdition {
         return previewLanguage;
     }
 
+    /** Takes an enabled language only; anything else (or nothing) keeps the default. */
     public void setPreviewLanguage(String previewLanguage) {
-        this.previewLanguage = previewLanguage;
+        if (previewLanguage != null && languages.isEnabled(previewLanguage)) {
+            this.previewLanguage = previewLanguage;
+        }
     }
 
     public String getScheduleAt() {
