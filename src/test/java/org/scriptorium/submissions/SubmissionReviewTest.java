@@ -351,4 +351,38 @@ class SubmissionReviewTest {
                     .satisfies(c -> assertThat(c.param("comment_type")).hasValue("blog-post"));
         }
     }
+
+    @Test
+    void theQueueCountsAndFiltersByStatusAndTextAndAReviewerCanBeAssignedAndNotesAdded() {
+        String started = db.inTransaction(em -> intake(em).startStamp());
+        CLOCK.set(CLOCK.instant().plusSeconds(5));
+        Map<SubmissionStatus, Long> before = db.inTransaction(em -> review(em).counts());
+        String email = "queue-" + System.nanoTime() + "@example.org";
+        SubmissionIntake.Received r = db.inTransaction(em -> intake(em).submit(form("es", started, null, email, ""),
+                sender("203.0.113.140")));
+        db.run(em -> review(em).startReview(EDITOR, r.id()));
+        Map<SubmissionStatus, Long> after = db.inTransaction(em -> review(em).counts());
+        assertThat(after.getOrDefault(SubmissionStatus.IN_REVIEW, 0L))
+                .isEqualTo(before.getOrDefault(SubmissionStatus.IN_REVIEW, 0L) + 1);
+
+        List<SubmissionReview.Row> inReview = db.inTransaction(em -> review(em).queue(Optional.of(SubmissionStatus.IN_REVIEW),
+                Optional.of(email), 1, 20));
+        assertThat(inReview).singleElement().satisfies(row -> assertThat(row.id()).isEqualTo(r.id()));
+        assertThat((List<?>) db.inTransaction(em -> review(em).queue(Optional.of(SubmissionStatus.NEW), Optional.of(email), 1, 20)))
+                .isEmpty();
+        assertThat((long) db.inTransaction(em -> review(em).total(Optional.empty(), Optional.of(" " + email + " ")))).isEqualTo(1);
+
+        assertThat((List<String>) db.inTransaction(em -> review(em).reviewers())).contains(EDITOR);
+        db.run(em -> review(em).assign(EDITOR, r.id(), EDITOR));
+        assertThatThrownBy(() -> db.run(em -> review(em).assign(EDITOR, r.id(), "stranger@example.org")))
+                .isInstanceOf(SubmissionException.class);
+        db.run(em -> review(em).addNote(EDITOR, r.id(), "Check the dates."));
+        SubmissionReview.Detail detail = db.inTransaction(em -> review(em).detail(r.id()).orElseThrow());
+        assertThat(detail.reviewer()).isEqualTo(EDITOR);
+        assertThat(detail.notes()).singleElement().satisfies(n -> {
+            assertThat(n.author()).isEqualTo(EDITOR);
+            assertThat(n.text()).isEqualTo("Check the dates.");
+        });
+        assertThat(detail.storyHtml()).contains("<b>storia</b>").doesNotContain("<script>");
+    }
 }
