@@ -164,6 +164,8 @@ class SubmissionsIT {
         assertThat(check.param("comment_type")).hasValue("blog-post");
         assertThat(check.param("blog_lang")).hasValue("de");
         assertThat(check.param("user_ip")).isPresent();
+        assertThat(CommentSupport.admin(site, "192.0.2.91").get("/backoffice/comments/settings", "Accept-Language", "en").body())
+                .contains("The same key also checks the stories readers send");
         assertThat(RunningSite.akismet().calls("/1.1/comment-check"))
                 .as("the endpoint saved in the back office replaces the configured one")
                 .noneSatisfy(c -> assertThat(c.param("comment_content").orElse("")).contains(title));
@@ -241,8 +243,8 @@ class SubmissionsIT {
         assertThat(editor.get(declined.headers().firstValue("Location").orElseThrow(), "Accept-Language", "en").body())
                 .contains("data-status=\"DECLINED\"");
         assertThat(count(editor, "DECLINED")).isEqualTo(declinedBefore + 1);
-        assertThat(queue(editor, "DECLINED", title)).contains(title);
-        assertThat(queue(editor, "NEW", title)).doesNotContain(title);
+        assertThat(queue(editor, "DECLINED", title)).contains(">" + title + "</a>");
+        assertThat(queue(editor, "NEW", title)).doesNotContain(">" + title + "</a>");
 
         assertThat(reader.get(status).body()).contains("No aceptada").contains("Gracias por escribirnos.").contains("¡Suerte!");
         String mail = lastOutboxMailTo(email, "No aceptada");
@@ -278,6 +280,40 @@ class SubmissionsIT {
             Thread.sleep(250);
         }
         throw new AssertionError("No e-mail to " + address + " saying " + text + " in " + outbox);
+    }
+
+    @Test
+    void theCallToActionLeadsToTheFormFromEveryPublicPageOfBothThemesInEveryLanguage() throws Exception {
+        Browserless admin = CommentSupport.admin(site, "192.0.2.92");
+        try {
+            for (String theme : List.of("minimal", "magazine")) {
+                PublicPagesIT.choose(admin, theme);
+                for (String lang : List.of("it", "es", "en", "fr", "de", "pt")) {
+                    Browserless reader = new Browserless(site.baseUrl());
+                    String home = reader.get("/" + lang + "/").body();
+                    assertThat(home).contains("class=\"theme-" + theme + "\"");
+                    List<String> paths = new java.util.ArrayList<>(List.of("/" + lang + "/", "/" + lang + "/search?q=cloud",
+                            "/" + lang + "/privacy", "/" + lang + "/newsletter", "/" + lang + "/no-such-page-" + System.nanoTime()));
+                    String article = "/" + lang + "/" + CommentSupport.firstArticle(reader, lang);
+                    paths.add(article);
+                    String articlePage = reader.get(article).body();
+                    for (String kind : List.of("category", "tag", "author")) {
+                        Matcher link = Pattern.compile("href=\"(/" + lang + "/" + kind + "/[^\"?#]+)\"").matcher(home + articlePage);
+                        assertThat(link.find()).as("a %s link in %s (%s)", kind, lang, theme).isTrue();
+                        paths.add(link.group(1));
+                    }
+                    String title = new org.scriptorium.i18n.application.UiTexts().msg(lang, "cta.publishWithUs.title");
+                    for (String path : paths) {
+                        HttpResponse<String> page = reader.get(path);
+                        assertThat(page.statusCode()).as(path).isIn(200, 404);
+                        assertThat(page.body()).as("%s (%s)", path, theme)
+                                .contains("id=\"publish-with-us\" href=\"/" + lang + "/submit\"").contains(title);
+                    }
+                }
+            }
+        } finally {
+            PublicPagesIT.choose(admin, "magazine");
+        }
     }
 
     @Test

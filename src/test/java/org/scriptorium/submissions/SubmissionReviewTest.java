@@ -278,6 +278,8 @@ class SubmissionReviewTest {
         assertThat(mails).hasSize(2);
         assertThat(mails.get(1).getSubject()).isEqualTo("Neuigkeiten zu Ihrer Geschichte");
         assertThat(plainText(mails.get(1))).contains("Wird von der Redaktion geprüft");
+        Optional<SubmissionIntake.StatusView> inReview = db.inTransaction(em -> intake(em).status(r.statusToken()));
+        assertThat(inReview).hasValueSatisfying(v -> assertThat(v.status()).isEqualTo(SubmissionStatus.IN_REVIEW));
 
         String template = new UiTexts().msg("de", "submissions.decline.notFit");
         assertThat(template).startsWith("Danke für Ihre Einsendung");
