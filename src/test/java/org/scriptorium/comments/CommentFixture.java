@@ -15,7 +15,6 @@ import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 import org.scriptorium.comments.application.AkismetCheckRunner;
-import org.scriptorium.comments.application.AkismetGateway;
 import org.scriptorium.comments.application.CommentService;
 import org.scriptorium.comments.application.CommentSettings;
 import org.scriptorium.comments.application.CommentSettingsStore;
@@ -29,6 +28,7 @@ import org.scriptorium.settings.application.SiteSettings;
 import org.scriptorium.settings.domain.SiteSetting;
 import org.scriptorium.settings.domain.SiteSettingRepository;
 import org.scriptorium.settings.infrastructure.JpaSiteSettingRepository;
+import org.scriptorium.spam.application.AkismetGateway;
 import org.scriptorium.spam.infrastructure.akismet.HttpAkismetClientFactory;
 import org.scriptorium.testing.TestDatabase;
 import org.scriptorium.testing.TestServices;
@@ -63,8 +63,9 @@ final class CommentFixture implements AutoCloseable {
         config.put(Settings.AKISMET_READ_TIMEOUT_MS, String.valueOf(readTimeoutMs));
         config.put(Settings.AKISMET_CONNECT_TIMEOUT_MS, "1000");
         this.settings = Settings.from(new MapConfig(config));
-        this.store = new CommentSettingsStore(new SiteSettings(new TxSettings(), clock, e -> { }));
-        this.gateway = new AkismetGateway(settings, store, new HttpAkismetClientFactory(), clock);
+        SiteSettings site = new SiteSettings(new TxSettings(), clock, e -> { });
+        this.store = new CommentSettingsStore(site);
+        this.gateway = new AkismetGateway(settings, site, new HttpAkismetClientFactory(), clock);
         db.run(em -> TestServices.demo(em, clock).loadIfEmpty());
         db.run(em -> TestServices.users(em, clock).create(MODERATOR, "Mara Moderata", "a long moderator password", Set.of(Role.MODERATOR)));
     }

@@ -283,7 +283,7 @@ class PublicPagesIT {
         assertThat(ok("/it/").body()).contains("/themes/magazine/css/magazine.css");
     }
 
-    private static void choose(Browserless admin, String theme) throws Exception {
+    static void choose(Browserless admin, String theme) throws Exception {
         HttpResponse<String> page = admin.get("/backoffice/settings", "Accept-Language", "en");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("value=\"minimal\"").contains("value=\"magazine\"");

@@ -13,6 +13,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.testing.BrowserSession;
+import org.scriptorium.testing.Browserless;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
 
@@ -20,7 +21,8 @@ import org.scriptorium.testing.RunningSite;
  * The whole life of a reader's story in Chromium: the call to action on the home page leads to the form, the
  * reader sends a story with a picture, an editor reviews and accepts it, the draft opens in the article
  * editor and is published, and the public article credits the reader as guest author with the picture as
- * featured image; the reader's status page says it was accepted.
+ * featured image, and it is not listed on the page of the editor who published it; the reader's status page
+ * says it was accepted.
  */
 class SubmissionBrowserIT {
 
@@ -95,6 +97,8 @@ class SubmissionBrowserIT {
             assertThat(d.findElement(By.id("guest-author")).getText()).isEqualTo("Ada Guest " + stamp);
             assertThat(d.findElement(By.cssSelector(".article__meta")).getText()).contains("guest author");
             assertThat(d.findElement(By.cssSelector(".article__figure img")).getAttribute("src")).contains("/media/");
+            assertThat(new Browserless(site.baseUrl()).get("/en/author/administrator").body())
+                    .as("the article belongs to the guest's byline, not to the editor who published it").doesNotContain(title);
 
             d.get(statusUrl);
             assertThat(d.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("ACCEPTED");

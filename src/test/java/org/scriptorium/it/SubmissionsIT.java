@@ -30,8 +30,11 @@ class SubmissionsIT {
     private static PayaraProcess site;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         site = RunningSite.get();
+        // The site starts with SCRIPTORIUM_AKISMET_ENDPOINT at RunningSite.akismet(); the key and endpoint saved on
+        // the back-office settings page (another Akismet test server) must win, for submissions as for comments.
+        CommentSupport.configure(CommentSupport.admin(site, "192.0.2.93"), 0, 0);
     }
 
     private static String address() {
@@ -146,7 +149,7 @@ class SubmissionsIT {
 
     @Test
     void akismetIsAskedAboutABlogPostInTheStorysLanguageAndSpamCanBeRescued() throws Exception {
-        AkismetTestServer akismet = RunningSite.akismet();
+        AkismetTestServer akismet = CommentSupport.akismet();
         Browserless reader = new Browserless(site.baseUrl());
         HttpResponse<String> form = openForm(reader, "en");
         String title = "Cheap pills " + System.nanoTime();
@@ -161,6 +164,11 @@ class SubmissionsIT {
         assertThat(check.param("comment_type")).hasValue("blog-post");
         assertThat(check.param("blog_lang")).hasValue("de");
         assertThat(check.param("user_ip")).isPresent();
+        assertThat(CommentSupport.admin(site, "192.0.2.91").get("/backoffice/comments/settings", "Accept-Language", "en").body())
+                .contains("The same key also checks the stories readers send");
+        assertThat(RunningSite.akismet().calls("/1.1/comment-check"))
+                .as("the endpoint saved in the back office replaces the configured one")
+                .noneSatisfy(c -> assertThat(c.param("comment_content").orElse("")).contains(title));
 
         Browserless editor = MediaLibraryIT.loggedIn("192.0.2.95");
         String id = submissionId(editor, title);
@@ -182,7 +190,7 @@ class SubmissionsIT {
 
     @Test
     void whenAkismetIsDownTheSubmissionIsHeldForReviewAndNotLost() throws Exception {
-        AkismetTestServer akismet = RunningSite.akismet();
+        AkismetTestServer akismet = CommentSupport.akismet();
         Browserless reader = new Browserless(site.baseUrl());
         HttpResponse<String> form = openForm(reader, "fr");
         String title = "Histoire pendant la panne " + System.nanoTime();
@@ -199,6 +207,113 @@ class SubmissionsIT {
         String id = submissionId(editor, title);
         String detail = editor.get("/backoffice/submission?id=" + id, "Accept-Language", "en").body();
         assertThat(detail).contains("data-status=\"NEW\"").contains("Held: Akismet did not answer");
+    }
+
+    @Test
+    void aDeclineStartsFromATemplateInTheSubmittersLanguageAndTheyAreToldByMailAndOnTheStatusPage() throws Exception {
+        Browserless reader = new Browserless(site.baseUrl());
+        HttpResponse<String> form = openForm(reader, "es");
+        String title = "Mi taller " + System.nanoTime();
+        String email = "lucia" + System.nanoTime() + "@example.org";
+        String status = statusPath(send(reader, form, story(title, "Lucía", email), Map.of(), address()));
+        outboxMailTo(email);
+
+        Browserless editor = MediaLibraryIT.loggedIn("192.0.2.99");
+        String id = submissionId(editor, title);
+        long declinedBefore = count(editor, "DECLINED");
+        HttpResponse<String> detail = editor.get("/backoffice/submission?id=" + id, "Accept-Language", "en");
+        HttpResponse<String> assigned = editor.submit(detail, "assign", Map.of("reviewer", RunningSite.ADMIN_EMAIL), "save",
+                "Accept-Language", "en");
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(302);
+        assertThat(queue(editor, "", title)).contains("<td>" + RunningSite.ADMIN_EMAIL + "</td>");
+        detail = editor.get("/backoffice/submission?id=" + id, "Accept-Language", "en");
+        assertThat(detail.body()).contains("Not a fit for the magazine");
+        HttpResponse<String> filled = editor.submit(detail, "decide", Map.of("template", "notFit", "message", ""),
+                "useTemplate", "Accept-Language", "en");
+        assertThat(filled.statusCode()).isEqualTo(200);
+        Matcher area = Pattern.compile("<textarea id=\"decide:message\"[^>]*>\\R?(.*?)</textarea>", Pattern.DOTALL)
+                .matcher(filled.body());
+        assertThat(area.find()).as(filled.body()).isTrue();
+        String message = area.group(1).strip();
+        assertThat(message).as("the Spanish template, whatever the editor's language").startsWith("Gracias por escribirnos.");
+
+        HttpResponse<String> declined = editor.submit(filled, "decide", Map.of("message", message + " ¡Suerte!"), "decline",
+                "Accept-Language", "en");
+        assertThat(declined.statusCode()).as(declined.body()).isEqualTo(302);
+        assertThat(editor.get(declined.headers().firstValue("Location").orElseThrow(), "Accept-Language", "en").body())
+                .contains("data-status=\"DECLINED\"");
+        assertThat(count(editor, "DECLINED")).isEqualTo(declinedBefore + 1);
+        assertThat(queue(editor, "DECLINED", title)).contains(">" + title + "</a>");
+        assertThat(queue(editor, "NEW", title)).doesNotContain(">" + title + "</a>");
+
+        assertThat(reader.get(status).body()).contains("No aceptada").contains("Gracias por escribirnos.").contains("¡Suerte!");
+        String mail = lastOutboxMailTo(email, "No aceptada");
+        assertThat(mail).contains("Gracias por escribirnos.").contains(status.substring(status.lastIndexOf('/') + 1));
+    }
+
+    /** The queue filtered by status (empty: all) and text. */
+    private static String queue(Browserless editor, String status, String text) throws Exception {
+        return editor.get("/backoffice/submissions?status=" + status + "&q="
+                + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8), "Accept-Language", "en").body();
+    }
+
+    /** The count the queue shows for a status. */
+    private static long count(Browserless editor, String status) throws Exception {
+        Matcher m = Pattern.compile("id=\"count-" + status + "\"[^>]*>[^<:]*: ([0-9]+)</a>").matcher(queue(editor, "", ""));
+        assertThat(m.find()).as("the count of " + status).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** The newest e-mail to an address that contains a text (waits a little: it is sent after the commit). */
+    static String lastOutboxMailTo(String address, String text) throws Exception {
+        java.nio.file.Path outbox = RunningSite.dataDir().resolve("outbox");
+        for (int attempt = 0; attempt < 40; attempt++) {
+            try (var files = java.nio.file.Files.list(outbox)) {
+                for (java.nio.file.Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    String mail = java.nio.file.Files.readString(f, StandardCharsets.ISO_8859_1).replace("=\r\n", "")
+                            .replace("=\n", "");
+                    if (mail.contains(address) && mail.contains(text)) {
+                        return mail;
+                    }
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("No e-mail to " + address + " saying " + text + " in " + outbox);
+    }
+
+    @Test
+    void theCallToActionLeadsToTheFormFromEveryPublicPageOfBothThemesInEveryLanguage() throws Exception {
+        Browserless admin = CommentSupport.admin(site, "192.0.2.92");
+        try {
+            for (String theme : List.of("minimal", "magazine")) {
+                PublicPagesIT.choose(admin, theme);
+                for (String lang : List.of("it", "es", "en", "fr", "de", "pt")) {
+                    Browserless reader = new Browserless(site.baseUrl());
+                    String home = reader.get("/" + lang + "/").body();
+                    assertThat(home).contains("class=\"theme-" + theme + "\"");
+                    List<String> paths = new java.util.ArrayList<>(List.of("/" + lang + "/", "/" + lang + "/search?q=cloud",
+                            "/" + lang + "/privacy", "/" + lang + "/newsletter", "/" + lang + "/no-such-page-" + System.nanoTime()));
+                    String article = "/" + lang + "/" + CommentSupport.firstArticle(reader, lang);
+                    paths.add(article);
+                    String articlePage = reader.get(article).body();
+                    for (String kind : List.of("category", "tag", "author")) {
+                        Matcher link = Pattern.compile("href=\"(/" + lang + "/" + kind + "/[^\"?#]+)\"").matcher(home + articlePage);
+                        assertThat(link.find()).as("a %s link in %s (%s)", kind, lang, theme).isTrue();
+                        paths.add(link.group(1));
+                    }
+                    String title = new org.scriptorium.i18n.application.UiTexts().msg(lang, "cta.publishWithUs.title");
+                    for (String path : paths) {
+                        HttpResponse<String> page = reader.get(path);
+                        assertThat(page.statusCode()).as(path).isIn(200, 404);
+                        assertThat(page.body()).as("%s (%s)", path, theme)
+                                .contains("id=\"publish-with-us\" href=\"/" + lang + "/submit\"").contains(title);
+                    }
+                }
+            }
+        } finally {
+            PublicPagesIT.choose(admin, "magazine");
+        }
     }
 
     @Test

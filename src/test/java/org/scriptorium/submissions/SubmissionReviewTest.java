@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,28 +25,36 @@ import org.scriptorium.content.domain.Article;
 import org.scriptorium.content.infrastructure.JpaArticleRepository;
 import org.scriptorium.i18n.infrastructure.JpaSiteLanguageRepository;
 import org.scriptorium.i18n.application.LanguageService;
+import org.scriptorium.i18n.application.UiTexts;
 import org.scriptorium.identity.domain.Role;
+import org.scriptorium.mail.application.MailConfiguration;
 import org.scriptorium.media.application.MediaService;
 import org.scriptorium.media.infrastructure.JpaArticleMediaUsages;
 import org.scriptorium.media.infrastructure.JpaMediaRepository;
 import org.scriptorium.platform.audit.AuditEvent;
 import org.scriptorium.platform.consent.ConsentGiven;
-import org.scriptorium.spam.application.AkismetSettings;
-import org.scriptorium.spam.infrastructure.akismet.HttpAkismetClient;
+import org.scriptorium.platform.config.Settings;
+import org.scriptorium.spam.application.AkismetGateway;
+import org.scriptorium.spam.infrastructure.akismet.HttpAkismetClientFactory;
 import org.scriptorium.submissions.application.SubmissionException;
 import org.scriptorium.submissions.application.SubmissionForm;
 import org.scriptorium.submissions.application.SubmissionIntake;
+import org.scriptorium.submissions.application.SubmissionNotices;
 import org.scriptorium.submissions.application.SubmissionReview;
 import org.scriptorium.submissions.application.UploadArea;
+import org.scriptorium.submissions.domain.SpamCheck;
 import org.scriptorium.submissions.domain.Submission;
 import org.scriptorium.submissions.domain.SubmissionStatus;
 import org.scriptorium.submissions.domain.SubmissionStatusChanged;
 import org.scriptorium.submissions.infrastructure.JpaSubmissionRepository;
+import org.scriptorium.testing.AkismetTestServer;
 import org.scriptorium.testing.MailTesting;
 import org.scriptorium.testing.MutableClock;
 import org.scriptorium.testing.RecordingEvents;
 import org.scriptorium.testing.TestDatabase;
 import org.scriptorium.testing.TestServices;
+
+import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * Submissions on a real database: intake checks, rate limits, the min fill time and honeypot, and accepting a
@@ -54,6 +66,7 @@ class SubmissionReviewTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
     private static TestDatabase db;
     private static Path root;
+    private static GreenMail smtp;
     private final List<Object> fired = new ArrayList<>();
 
     @BeforeAll
@@ -62,19 +75,24 @@ class SubmissionReviewTest {
         db.run(em -> TestServices.demo(em, CLOCK).loadIfEmpty());
         db.run(em -> TestServices.users(em, CLOCK).create(EDITOR, "Sara Editor", "pw-editor-123", Set.of(Role.EDITOR)));
         root = Files.createTempDirectory("scriptorium-submissions");
+        smtp = MailTesting.greenMail();
     }
 
     @AfterAll
     static void close() {
+        smtp.stop();
         db.close();
     }
 
     private final org.scriptorium.settings.application.SiteSettings settings = MailTesting.siteSettings(CLOCK);
 
+    private final AkismetGateway akismet = new AkismetGateway(MailTesting.settings(Map.of(Settings.BASE_URL, "http://localhost")),
+            settings, new HttpAkismetClientFactory(), CLOCK);
+
     private SubmissionIntake intake(EntityManager em) {
         return new SubmissionIntake(new JpaSubmissionRepository(em), new UploadArea(root), settings,
                 new LanguageService(new JpaSiteLanguageRepository(em)), TestServices.editorial(em, CLOCK, new RecordingEvents()),
-                new HttpAkismetClient(AkismetSettings.of(null, "http://localhost/")), fired::add, CLOCK, "http://localhost");
+                akismet, fired::add, CLOCK, "http://localhost");
     }
 
     private SubmissionReview review(EntityManager em) {
@@ -82,12 +100,69 @@ class SubmissionReviewTest {
                 List.of(new JpaArticleMediaUsages(em)), fired::add, CLOCK);
         return new SubmissionReview(new JpaSubmissionRepository(em), new UploadArea(root),
                 TestServices.editorial(em, CLOCK, new RecordingEvents()), new GuestCredits(new JpaArticleRepository(em)), media,
-                TestServices.users(em, CLOCK), new HttpAkismetClient(AkismetSettings.of(null, "http://localhost/")),
+                TestServices.users(em, CLOCK), akismet,
                 fired::add, CLOCK, "http://localhost");
     }
 
+    private SubmissionNotices notices(EntityManager em) {
+        MailConfiguration mail = new MailConfiguration(MailTesting.settings(Map.of(
+                "scriptorium.smtp.host", "127.0.0.1", "scriptorium.smtp.port", String.valueOf(smtp.getSmtp().getPort()),
+                "scriptorium.smtp.tls", "none", "scriptorium.mail.from", "redazione@example.org")),
+                MailTesting.siteSettings(CLOCK), CLOCK);
+        return new SubmissionNotices(new JpaSubmissionRepository(em), MailTesting.mailer(mail, root.resolve("outbox")),
+                new UiTexts(), "http://localhost");
+    }
+
+    /** Hands the status changes fired so far to the notices, each in its own transaction as after a commit. */
+    private void deliverNotices() {
+        List<SubmissionStatusChanged> changes = fired.stream().filter(SubmissionStatusChanged.class::isInstance)
+                .map(SubmissionStatusChanged.class::cast).toList();
+        fired.removeIf(SubmissionStatusChanged.class::isInstance);
+        for (SubmissionStatusChanged change : changes) {
+            db.run(em -> notices(em).onChange(change));
+        }
+    }
+
+    /** The messages GreenMail received for an address, oldest first. */
+    private static List<MimeMessage> mailTo(String address) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    /** The plain-text part of a message, decoded. */
+    private static String plainText(Object content) throws Exception {
+        if (content instanceof MimeMessage m) {
+            return plainText(m.getContent());
+        }
+        if (content instanceof Multipart multi) {
+            for (int i = 0; i < multi.getCount(); i++) {
+                BodyPart part = multi.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    return (String) part.getContent();
+                }
+                if (part.getContent() instanceof Multipart inner) {
+                    String text = plainText(inner);
+                    if (!text.isEmpty()) {
+                        return text;
+                    }
+                }
+            }
+            return "";
+        }
+        return String.valueOf(content);
+    }
+
     private SubmissionForm form(String started, String token, String email, String honeypot) {
-        return new SubmissionForm("it", "Il mio laboratorio", "Un riassunto", "<p>La <b>storia</b></p><script>x()</script>",
+        return form("it", started, token, email, honeypot);
+    }
+
+    private SubmissionForm form(String language, String started, String token, String email, String honeypot) {
+        return new SubmissionForm(language, "Il mio laboratorio", "Un riassunto", "<p>La <b>storia</b></p><script>x()</script>",
                 "", "Lia Ospite", email, "Falegname", true, honeypot, started, token);
     }
 
@@ -180,5 +255,136 @@ class SubmissionReviewTest {
         assertThat(shown).hasValueSatisfying(v -> assertThat(v.status()).isEqualTo(SubmissionStatus.NEW));
         Optional<SubmissionIntake.StatusView> unknown = db.inTransaction(em -> intake(em).status("0123456789abcdef0123456789abcdef"));
         assertThat(unknown).isEmpty();
+    }
+
+    @Test
+    void everyStatusChangeIsMailedToTheSubmitterInTheLanguageOfTheStory() throws Exception {
+        String started = db.inTransaction(em -> intake(em).startStamp());
+        CLOCK.set(CLOCK.instant().plusSeconds(5));
+        fired.clear();
+        String email = "jonas-" + System.nanoTime() + "@example.org";
+        SubmissionIntake.Received r = db.inTransaction(em -> intake(em).submit(form("de", started, null, email, ""),
+                sender("203.0.113.120")));
+        deliverNotices();
+        List<MimeMessage> mails = mailTo(email);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).isEqualTo("Wir haben Ihre Geschichte erhalten");
+        assertThat(plainText(mails.get(0))).contains("Hallo Lia Ospite,")
+                .contains("http://localhost/de/submit/status/" + r.statusToken());
+
+        db.run(em -> review(em).startReview(EDITOR, r.id()));
+        deliverNotices();
+        mails = mailTo(email);
+        assertThat(mails).hasSize(2);
+        assertThat(mails.get(1).getSubject()).isEqualTo("Neuigkeiten zu Ihrer Geschichte");
+        assertThat(plainText(mails.get(1))).contains("Wird von der Redaktion geprüft");
+        Optional<SubmissionIntake.StatusView> inReview = db.inTransaction(em -> intake(em).status(r.statusToken()));
+        assertThat(inReview).hasValueSatisfying(v -> assertThat(v.status()).isEqualTo(SubmissionStatus.IN_REVIEW));
+
+        String template = new UiTexts().msg("de", "submissions.decline.notFit");
+        assertThat(template).startsWith("Danke für Ihre Einsendung");
+        db.run(em -> review(em).decline(EDITOR, r.id(), template));
+        deliverNotices();
+        mails = mailTo(email);
+        assertThat(mails).hasSize(3);
+        assertThat(mails.get(2).getSubject()).isEqualTo("Neuigkeiten zu Ihrer Geschichte");
+        assertThat(plainText(mails.get(2))).contains("Nicht angenommen").contains(template)
+                .contains("/de/submit/status/" + r.statusToken());
+        Optional<SubmissionIntake.StatusView> shown = db.inTransaction(em -> intake(em).status(r.statusToken()));
+        assertThat(shown).hasValueSatisfying(v -> {
+            assertThat(v.status()).isEqualTo(SubmissionStatus.DECLINED);
+            assertThat(v.message()).isEqualTo(template);
+        });
+        assertThatThrownBy(() -> db.run(em -> review(em).decline(EDITOR, r.id(), " ")))
+                .isInstanceOfSatisfying(SubmissionException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SubmissionException.Reason.REQUIRED));
+    }
+
+    @Test
+    void anAcceptedStoryIsMailedInItsLanguageAndSpamIsNeverAnswered() throws Exception {
+        String started = db.inTransaction(em -> intake(em).startStamp());
+        CLOCK.set(CLOCK.instant().plusSeconds(5));
+        fired.clear();
+        String email = "margot-" + System.nanoTime() + "@example.org";
+        SubmissionIntake.Received r = db.inTransaction(em -> intake(em).submit(form("fr", started, null, email, ""),
+                sender("203.0.113.121")));
+        db.inTransaction(em -> review(em).accept(EDITOR, r.id(), "Nous la publions la semaine prochaine."));
+        deliverNotices();
+        List<MimeMessage> mails = mailTo(email);
+        assertThat(mails).extracting(MimeMessage::getSubject)
+                .containsExactly("Nous avons reçu votre histoire", "Du nouveau pour votre histoire");
+        assertThat(plainText(mails.get(1))).contains("Bonjour Lia Ospite,").contains("Acceptée")
+                .contains("Nous la publions la semaine prochaine.");
+
+        String spammer = "spam-" + System.nanoTime() + "@example.org";
+        SubmissionIntake.Received junk = db.inTransaction(em -> intake(em).submit(form("es", started, null, spammer, ""),
+                sender("203.0.113.122")));
+        deliverNotices();
+        db.run(em -> review(em).markSpam(EDITOR, junk.id()));
+        deliverNotices();
+        assertThat(mailTo(spammer)).as("the notice of arrival only, none for spam").hasSize(1);
+    }
+
+    @Test
+    void theAkismetKeySavedInTheBackOfficeIsTheOneSubmissionsUse() {
+        try (AkismetTestServer server = AkismetTestServer.startOnFreePort()) {
+            String started = db.inTransaction(em -> intake(em).startStamp());
+            CLOCK.set(CLOCK.instant().plusSeconds(5));
+            SubmissionIntake.Received before = db.inTransaction(em -> intake(em).submit(
+                    form("pt", started, null, "before-" + System.nanoTime() + "@example.org", ""), sender("203.0.113.130")));
+            db.run(em -> intake(em).checkSpam(before.id()));
+            db.run(em -> assertThat(new JpaSubmissionRepository(em).findById(before.id()).orElseThrow().getSpamCheck())
+                    .as("no key configured: Akismet is off").isEqualTo(SpamCheck.OFF));
+
+            settings.put(AkismetGateway.KEY_SETTING, AkismetTestServer.VALID_KEY);
+            settings.put(AkismetGateway.ENDPOINT_SETTING, server.endpoint());
+            SubmissionIntake.Received after = db.inTransaction(em -> intake(em).submit(
+                    form("pt", started, null, "after-" + System.nanoTime() + "@example.org", ""), sender("203.0.113.131")));
+            db.run(em -> intake(em).checkSpam(after.id()));
+            db.run(em -> assertThat(new JpaSubmissionRepository(em).findById(after.id()).orElseThrow().getSpamCheck())
+                    .isEqualTo(SpamCheck.HAM));
+            assertThat(server.calls("/1.1/comment-check")).singleElement().satisfies(c -> {
+                assertThat(c.param("api_key")).hasValue(AkismetTestServer.VALID_KEY);
+                assertThat(c.param("comment_type")).hasValue("blog-post");
+                assertThat(c.param("blog_lang")).hasValue("pt");
+            });
+            db.run(em -> review(em).markSpam(EDITOR, after.id()));
+            assertThat(server.calls("/1.1/submit-spam")).singleElement()
+                    .satisfies(c -> assertThat(c.param("comment_type")).hasValue("blog-post"));
+        }
+    }
+
+    @Test
+    void theQueueCountsAndFiltersByStatusAndTextAndAReviewerCanBeAssignedAndNotesAdded() {
+        String started = db.inTransaction(em -> intake(em).startStamp());
+        CLOCK.set(CLOCK.instant().plusSeconds(5));
+        Map<SubmissionStatus, Long> before = db.inTransaction(em -> review(em).counts());
+        String email = "queue-" + System.nanoTime() + "@example.org";
+        SubmissionIntake.Received r = db.inTransaction(em -> intake(em).submit(form("es", started, null, email, ""),
+                sender("203.0.113.140")));
+        db.run(em -> review(em).startReview(EDITOR, r.id()));
+        Map<SubmissionStatus, Long> after = db.inTransaction(em -> review(em).counts());
+        assertThat(after.getOrDefault(SubmissionStatus.IN_REVIEW, 0L))
+                .isEqualTo(before.getOrDefault(SubmissionStatus.IN_REVIEW, 0L) + 1);
+
+        List<SubmissionReview.Row> inReview = db.inTransaction(em -> review(em).queue(Optional.of(SubmissionStatus.IN_REVIEW),
+                Optional.of(email), 1, 20));
+        assertThat(inReview).singleElement().satisfies(row -> assertThat(row.id()).isEqualTo(r.id()));
+        assertThat((List<?>) db.inTransaction(em -> review(em).queue(Optional.of(SubmissionStatus.NEW), Optional.of(email), 1, 20)))
+                .isEmpty();
+        assertThat((long) db.inTransaction(em -> review(em).total(Optional.empty(), Optional.of(" " + email + " ")))).isEqualTo(1);
+
+        assertThat((List<String>) db.inTransaction(em -> review(em).reviewers())).contains(EDITOR);
+        db.run(em -> review(em).assign(EDITOR, r.id(), EDITOR));
+        assertThatThrownBy(() -> db.run(em -> review(em).assign(EDITOR, r.id(), "stranger@example.org")))
+                .isInstanceOf(SubmissionException.class);
+        db.run(em -> review(em).addNote(EDITOR, r.id(), "Check the dates."));
+        SubmissionReview.Detail detail = db.inTransaction(em -> review(em).detail(r.id()).orElseThrow());
+        assertThat(detail.reviewer()).isEqualTo(EDITOR);
+        assertThat(detail.notes()).singleElement().satisfies(n -> {
+            assertThat(n.author()).isEqualTo(EDITOR);
+            assertThat(n.text()).isEqualTo("Check the dates.");
+        });
+        assertThat(detail.storyHtml()).contains("<b>storia</b>").doesNotContain("<script>");
     }
 }

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.scriptorium.comments.domain.CommentStored;
 import org.scriptorium.comments.domain.FeedbackRequested;
+import org.scriptorium.spam.application.AkismetGateway;
 import org.scriptorium.spam.domain.AkismetVerdict;
 import org.scriptorium.spam.domain.FeedbackReceipt;
 import org.scriptorium.spam.domain.SpamCheckRequest;

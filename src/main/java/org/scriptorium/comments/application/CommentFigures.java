@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.scriptorium.comments.domain.CommentStatus;
 import org.scriptorium.platform.dashboard.DailySeries;
 import org.scriptorium.platform.dashboard.DashboardFigure;
+import org.scriptorium.spam.application.AkismetGateway;
 
 /** What the comments feature shows on the back-office dashboard. */
 public final class CommentFigures {

@@ -42,6 +42,7 @@ import org.scriptorium.identity.domain.User;
 import org.scriptorium.identity.domain.UserRepository;
 import org.scriptorium.platform.audit.AuditEvent;
 import org.scriptorium.platform.config.Settings;
+import org.scriptorium.spam.application.AkismetGateway;
 import org.scriptorium.spam.domain.AkismetVerdict;
 import org.scriptorium.spam.domain.SpamCheckRequest;
 

@@ -7,11 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.scriptorium.settings.application.SiteSettings;
+import org.scriptorium.spam.application.AkismetGateway;
 
 /**
  * Reads and writes {@link CommentSettings} through the site settings (table {@code site_setting}, keys
  * {@code comments.*}), so a change applies at once on every node. A value that cannot be read falls back
- * to its default.
+ * to its default. The Akismet key and endpoint shown on the same page belong to the whole site: they are kept
+ * under {@link AkismetGateway#KEY_SETTING} and {@link AkismetGateway#ENDPOINT_SETTING}, where submissions
+ * read them too.
  */
 @ApplicationScoped
 public class CommentSettingsStore {
@@ -41,7 +44,7 @@ public class CommentSettingsStore {
                 number("close.after.days", d.closeAfterDays(), 0, 36500),
                 number("spam.purge.days", d.spamPurgeDays(), 1, 3650),
                 enumValue("notification", CommentSettings.Notification.class, d.notification()),
-                text("akismet.key"), text("akismet.endpoint"));
+                settings.get(AkismetGateway.KEY_SETTING).orElse(""), settings.get(AkismetGateway.ENDPOINT_SETTING).orElse(""));
     }
 
     /** Stores every value of the given settings. */
@@ -57,8 +60,8 @@ public class CommentSettingsStore {
         put("close.after.days", String.valueOf(s.closeAfterDays()));
         put("spam.purge.days", String.valueOf(s.spamPurgeDays()));
         put("notification", s.notification().name());
-        put("akismet.key", s.akismetKey());
-        put("akismet.endpoint", s.akismetEndpoint());
+        putFull(AkismetGateway.KEY_SETTING, s.akismetKey());
+        putFull(AkismetGateway.ENDPOINT_SETTING, s.akismetEndpoint());
     }
 
     /** A value of the feature kept outside the settings page (such as the form-signing secret). */
@@ -72,7 +75,10 @@ public class CommentSettingsStore {
     }
 
     private void put(String key, String value) {
-        String full = PREFIX + key;
+        putFull(PREFIX + key, value);
+    }
+
+    private void putFull(String full, String value) {
         if (!value.equals(settings.get(full).orElse(null))) {
             settings.put(full, value);
         }

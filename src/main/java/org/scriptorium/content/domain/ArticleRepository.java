@@ -33,7 +33,10 @@ public interface ArticleRepository {
 
     long countPublishedWithTag(String language, long tagId, Instant now);
 
-    /** Visible translations of an author's articles (by the author's slug), newest first. */
+    /**
+     * Visible translations of an author's articles (by the author's slug), newest first. Articles credited to a
+     * guest author are left out here and in the author queries below: they belong to the guest's byline.
+     */
     List<ArticleTranslation> findPublishedByAuthor(String language, String authorSlug, Instant now, int offset, int limit);
 
     long countPublishedByAuthor(String language, String authorSlug, Instant now);

@@ -91,7 +91,7 @@ public class JpaArticleRepository implements ArticleRepository {
     private static final String COUNT = "select count(t) from ArticleTranslation t join t.article a where";
     private static final String IN_CATEGORIES = " and a.id in (select a2.id from Article a2 join a2.categories c where c.id in :ids)";
     private static final String WITH_TAG = " and a.id in (select a2.id from Article a2 join a2.tags g where g.id = :tag)";
-    private static final String BY_AUTHOR = " and a.author.slug = :author";
+    private static final String BY_AUTHOR = " and a.author.slug = :author and a.guestAuthorName is null";
 
     private <T> TypedQuery<T> visible(String jpql, Class<T> type, String language, Instant now) {
         return em.createQuery(jpql, type).setParameter("language", language)
@@ -138,7 +138,8 @@ public class JpaArticleRepository implements ArticleRepository {
     @Override
     public List<String> languagesPublishedByAuthor(String authorSlug, Instant now) {
         return em.createQuery("select distinct t.language from ArticleTranslation t join t.article a"
-                        + " where a.author.slug = :author and t.status = :status and t.publishAt <= :now", String.class)
+                        + " where a.author.slug = :author and a.guestAuthorName is null and t.status = :status"
+                        + " and t.publishAt <= :now", String.class)
                 .setParameter("author", authorSlug).setParameter("status", PublicationStatus.PUBLISHED)
                 .setParameter("now", now).getResultList();
     }
@@ -146,7 +147,8 @@ public class JpaArticleRepository implements ArticleRepository {
     @Override
     public List<String> authorsPublished(Instant now) {
         return em.createQuery("select distinct a.author.slug from ArticleTranslation t join t.article a"
-                        + " where t.status = :status and t.publishAt <= :now order by a.author.slug", String.class)
+                        + " where a.guestAuthorName is null and t.status = :status and t.publishAt <= :now"
+                        + " order by a.author.slug", String.class)
                 .setParameter("status", PublicationStatus.PUBLISHED).setParameter("now", now).getResultList();
     }
 

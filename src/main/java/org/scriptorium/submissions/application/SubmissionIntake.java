@@ -30,7 +30,7 @@ import org.scriptorium.media.application.MediaException;
 import org.scriptorium.media.application.MediaService;
 import org.scriptorium.platform.consent.ConsentGiven;
 import org.scriptorium.settings.application.SiteSettings;
-import org.scriptorium.spam.application.AkismetClient;
+import org.scriptorium.spam.application.AkismetGateway;
 import org.scriptorium.spam.domain.AkismetVerdict;
 import org.scriptorium.spam.domain.SpamCheckRequest;
 import org.scriptorium.submissions.domain.SpamCheck;
@@ -69,7 +69,7 @@ public class SubmissionIntake {
     private SiteSettings settings;
     private LanguageService languages;
     private EditorialService editorial;
-    private AkismetClient akismet;
+    private AkismetGateway akismet;
     private Consumer<Object> events;
     private Clock clock;
     private String baseUrl;
@@ -79,13 +79,13 @@ public class SubmissionIntake {
 
     @Inject
     public SubmissionIntake(SubmissionRepository submissions, UploadArea uploads, SiteSettings settings,
-                            LanguageService languages, EditorialService editorial, AkismetClient akismet,
+                            LanguageService languages, EditorialService editorial, AkismetGateway akismet,
                             Event<Object> events, Clock clock, org.scriptorium.platform.config.Settings config) {
         this(submissions, uploads, settings, languages, editorial, akismet, events::fire, clock, config.baseUrl());
     }
 
     public SubmissionIntake(SubmissionRepository submissions, UploadArea uploads, SiteSettings settings,
-                            LanguageService languages, EditorialService editorial, AkismetClient akismet,
+                            LanguageService languages, EditorialService editorial, AkismetGateway akismet,
                             Consumer<Object> events, Clock clock, String baseUrl) {
         this.submissions = submissions;
         this.uploads = uploads;
@@ -303,7 +303,7 @@ public class SubmissionIntake {
             s.recordSpamCheck(SpamCheck.OFF, null, now);
             return;
         }
-        AkismetVerdict verdict = akismet.commentCheck(akismetRequest(s, baseUrl));
+        AkismetVerdict verdict = akismet.client().commentCheck(akismetRequest(s, baseUrl));
         if (verdict.isError()) {
             s.recordSpamCheck(SpamCheck.HELD, verdict.describe(), now);
         } else if (verdict.isSpam()) {

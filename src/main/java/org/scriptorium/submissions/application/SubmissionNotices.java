@@ -31,17 +31,25 @@ public class SubmissionNotices {
 
     private static final Logger LOG = Logger.getLogger(SubmissionNotices.class.getName());
 
-    @Inject
     private SubmissionRepository submissions;
-
-    @Inject
     private Mailer mailer;
-
-    @Inject
     private UiTexts texts;
+    private String baseUrl;
+
+    protected SubmissionNotices() {
+    }
 
     @Inject
-    private Settings settings;
+    public SubmissionNotices(SubmissionRepository submissions, Mailer mailer, UiTexts texts, Settings settings) {
+        this(submissions, mailer, texts, settings.baseUrl());
+    }
+
+    public SubmissionNotices(SubmissionRepository submissions, Mailer mailer, UiTexts texts, String baseUrl) {
+        this.submissions = submissions;
+        this.mailer = mailer;
+        this.texts = texts;
+        this.baseUrl = baseUrl;
+    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubmissionStatusChanged change) {
@@ -50,7 +58,7 @@ public class SubmissionNotices {
             return;
         }
         String lang = s.getLanguage();
-        String link = settings.baseUrl() + "/" + lang + "/submit/status/" + s.getStatusToken();
+        String link = baseUrl + "/" + lang + "/submit/status/" + s.getStatusToken();
         try {
             EmailAddress to = EmailAddress.of(s.getEmail());
             if (change.from() == null) {

@@ -23,7 +23,7 @@ import org.scriptorium.identity.domain.Role;
 import org.scriptorium.media.application.MediaService;
 import org.scriptorium.media.domain.MediaItem;
 import org.scriptorium.platform.audit.AuditEvent;
-import org.scriptorium.spam.application.AkismetClient;
+import org.scriptorium.spam.application.AkismetGateway;
 import org.scriptorium.spam.domain.FeedbackReceipt;
 import org.scriptorium.submissions.domain.Submission;
 import org.scriptorium.submissions.domain.SubmissionImage;
@@ -49,7 +49,7 @@ public class SubmissionReview {
     private GuestCredits credits;
     private MediaService media;
     private UserService users;
-    private AkismetClient akismet;
+    private AkismetGateway akismet;
     private Consumer<Object> events;
     private Clock clock;
     private String baseUrl;
@@ -59,13 +59,13 @@ public class SubmissionReview {
 
     @Inject
     public SubmissionReview(SubmissionRepository submissions, UploadArea uploads, EditorialService editorial,
-                            GuestCredits credits, MediaService media, UserService users, AkismetClient akismet,
+                            GuestCredits credits, MediaService media, UserService users, AkismetGateway akismet,
                             Event<Object> events, Clock clock, org.scriptorium.platform.config.Settings config) {
         this(submissions, uploads, editorial, credits, media, users, akismet, events::fire, clock, config.baseUrl());
     }
 
     public SubmissionReview(SubmissionRepository submissions, UploadArea uploads, EditorialService editorial,
-                            GuestCredits credits, MediaService media, UserService users, AkismetClient akismet,
+                            GuestCredits credits, MediaService media, UserService users, AkismetGateway akismet,
                             Consumer<Object> events, Clock clock, String baseUrl) {
         this.submissions = submissions;
         this.uploads = uploads;
@@ -224,7 +224,7 @@ public class SubmissionReview {
             throw new SubmissionException(SubmissionException.Reason.WRONG_STATUS, "");
         }
         change(actor, s, SubmissionStatus.SPAM, "submission.spam");
-        return akismet.isActive() ? akismet.submitSpam(SubmissionIntake.akismetRequest(s, baseUrl))
+        return akismet.isActive() ? akismet.client().submitSpam(SubmissionIntake.akismetRequest(s, baseUrl))
                 : FeedbackReceipt.failed("Akismet is off");
     }
 
@@ -235,7 +235,7 @@ public class SubmissionReview {
             throw new SubmissionException(SubmissionException.Reason.WRONG_STATUS, "");
         }
         change(actor, s, SubmissionStatus.NEW, "submission.ham");
-        return akismet.isActive() ? akismet.submitHam(SubmissionIntake.akismetRequest(s, baseUrl))
+        return akismet.isActive() ? akismet.client().submitHam(SubmissionIntake.akismetRequest(s, baseUrl))
                 : FeedbackReceipt.failed("Akismet is off");
     }
 

@@ -21,7 +21,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.scriptorium.comments.application.AkismetGateway;
+import org.scriptorium.spam.application.AkismetGateway;
 import org.scriptorium.comments.application.CommentService;
 import org.scriptorium.comments.application.ModerationAction;
 import org.scriptorium.comments.application.ModerationRefused;

@@ -1,4 +1,4 @@
-package org.scriptorium.comments.application;
+package org.scriptorium.spam.application;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,30 +11,35 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.scriptorium.platform.config.Settings;
+import org.scriptorium.settings.application.SiteSettings;
 import org.scriptorium.settings.domain.SiteSettingsChanged;
-import org.scriptorium.spam.application.AkismetClient;
-import org.scriptorium.spam.application.AkismetClientFactory;
-import org.scriptorium.spam.application.AkismetSettings;
 import org.scriptorium.spam.domain.KeyVerification;
 
 /**
- * The Akismet client the comment pipeline uses, built from the start-up configuration
- * ({@code SCRIPTORIUM_AKISMET_KEY}, {@code SCRIPTORIUM_AKISMET_ENDPOINT}) with the key and endpoint entered
- * on the comment settings page taking precedence. The client is rebuilt whenever a site setting changes,
- * and its key is verified at start and on demand; the outcome of the last verification is kept for the
+ * The one Akismet client of the site, used by every feature that asks Akismet (comments, story submissions).
+ * It is built from the start-up configuration ({@code SCRIPTORIUM_AKISMET_KEY},
+ * {@code SCRIPTORIUM_AKISMET_ENDPOINT}, timeouts), with the key and endpoint an administrator saves in the back
+ * office ({@value #KEY_SETTING}, {@value #ENDPOINT_SETTING}) taking precedence. Those are site settings, so a
+ * change applies at once on every node: the client is rebuilt whenever the key or endpoint it was built from
+ * differs. The key is verified at start and on demand; the outcome of the last verification is kept for the
  * back office. Without a key Akismet is off: the other checks still run.
  *
- * <p>An {@link KeyVerification.Status#INVALID INVALID} key switches Akismet off for the pipeline (a check
+ * <p>An {@link KeyVerification.Status#INVALID INVALID} key switches Akismet off for its callers (a check
  * with it could only fail), while {@code UNKNOWN} (Akismet unreachable) does not: comments are then kept
- * pending and re-checked.
+ * pending and re-checked, submissions held for review.
  */
 @ApplicationScoped
 public class AkismetGateway {
 
+    /** The site setting holding a key entered in the back office; empty means the configured one. */
+    public static final String KEY_SETTING = "spam.akismet.key";
+    /** The site setting holding an endpoint entered in the back office; empty means the configured one. */
+    public static final String ENDPOINT_SETTING = "spam.akismet.endpoint";
+
     private static final Logger LOG = Logger.getLogger(AkismetGateway.class.getName());
 
     private Settings settings;
-    private CommentSettingsStore store;
+    private SiteSettings store;
     private AkismetClientFactory factory;
     private Clock clock;
 
@@ -47,7 +52,7 @@ public class AkismetGateway {
     }
 
     @Inject
-    public AkismetGateway(Settings settings, CommentSettingsStore store, AkismetClientFactory factory, Clock clock) {
+    public AkismetGateway(Settings settings, SiteSettings store, AkismetClientFactory factory, Clock clock) {
         this.settings = settings;
         this.store = store;
         this.factory = factory;
@@ -56,9 +61,8 @@ public class AkismetGateway {
 
     /** The client for the current settings. */
     public AkismetClient client() {
-        CommentSettings s = store.current();
-        String key = s.akismetKeyOverride().or(settings::akismetKey).orElse("");
-        String endpoint = s.akismetEndpointOverride().orElse(settings.akismetEndpoint());
+        String key = saved(KEY_SETTING).or(settings::akismetKey).orElse("");
+        String endpoint = saved(ENDPOINT_SETTING).orElse(settings.akismetEndpoint());
         String signature = key + "|" + endpoint;
         AkismetClient c = client;
         if (c == null || !signature.equals(builtFrom)) {
@@ -85,7 +89,11 @@ public class AkismetGateway {
         return c;
     }
 
-    /** Whether comments go to Akismet: a key is set and Akismet has not rejected it. */
+    private Optional<String> saved(String setting) {
+        return store.get(setting).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** Whether calls go to Akismet: a key is set and Akismet has not rejected it. */
     public boolean isActive() {
         AkismetClient c = client();
         KeyVerification v = lastVerification;
@@ -116,7 +124,7 @@ public class AkismetGateway {
     }
 
     void onSettingsChanged(@Observes SiteSettingsChanged event) {
-        if (event.setting() != null && event.setting().startsWith(CommentSettingsStore.PREFIX + "akismet")) {
+        if (event.setting() != null && event.setting().startsWith("spam.akismet.")) {
             lastVerification = null;
             verifiedAt = null;
         }
