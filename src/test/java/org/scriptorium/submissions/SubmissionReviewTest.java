@@ -195,6 +195,18 @@ class SubmissionReviewTest {
                     .isEqualTo(SubmissionStatus.ACCEPTED);
         });
         assertThat(fired).anySatisfy(e -> assertThat(e).isInstanceOf(AuditEvent.class));
+
+        String quarantined = db.inTransaction(em -> new JpaSubmissionRepository(em).findById(received.id()).orElseThrow()
+                .getImages().get(0).getFileName());
+        assertThat(new UploadArea(root).read(received.id(), quarantined)).as("still in quarantine until the commit").isPresent();
+        SubmissionStatusChanged acceptedEvent = fired.stream().filter(SubmissionStatusChanged.class::isInstance)
+                .map(SubmissionStatusChanged.class::cast).filter(e -> e.to() == SubmissionStatus.ACCEPTED).findFirst().orElseThrow();
+        new org.scriptorium.submissions.application.QuarantineRelease(new UploadArea(root)).onChange(acceptedEvent);
+        assertThat(new UploadArea(root).read(received.id(), quarantined)).as("moved: no copy left in quarantine").isEmpty();
+        SubmissionReview.Detail detail = db.inTransaction(em -> review(em).detail(received.id()).orElseThrow());
+        assertThat(detail.images()).isEmpty();
+        assertThat(detail.imagesMoved()).isEqualTo(1);
+
         assertThatThrownBy(() -> db.run(em -> review(em).accept(EDITOR, received.id(), "")))
                 .isInstanceOfSatisfying(SubmissionException.class,
                         e -> assertThat(e.reason()).isEqualTo(SubmissionException.Reason.WRONG_STATUS));

@@ -96,7 +96,7 @@ public class SubmissionReview {
     public record Detail(long id, String title, String summary, String storyHtml, String language, String category,
                          String authorName, String email, String bio, SubmissionStatus status, String spamCheck,
                          String spamDetail, String reviewer, String editorMessage, Long articleId, String clientIp,
-                         Instant receivedAt, long version, List<Image> images, List<Note> notes) {
+                         Instant receivedAt, long version, List<Image> images, List<Note> notes, int imagesMoved) {
     }
 
     public List<Row> queue(Optional<SubmissionStatus> status, Optional<String> text, int page, int size) {
@@ -121,9 +121,10 @@ public class SubmissionReview {
                 s.getAuthorName(), s.getEmail(), s.getBio().orElse(""), s.getStatus(), s.getSpamCheck().name(),
                 s.getSpamDetail().orElse(""), s.getReviewer().orElse(""), s.getEditorMessage().orElse(""),
                 s.getArticleId().orElse(null), s.getClientIp(), s.getCreatedAt(), s.getVersion(),
-                s.getImages().stream().map(i -> new Image(i.getPosition(), i.getFileName(), i.getContentType(),
-                        i.getOriginalName(), i.getSizeBytes())).toList(),
-                s.getNotes().stream().map(n -> new Note(n.getAuthor(), n.getText(), n.getCreatedAt())).toList()));
+                s.getStatus() == SubmissionStatus.ACCEPTED ? List.of() : s.getImages().stream().map(i -> new Image(i.getPosition(),
+                        i.getFileName(), i.getContentType(), i.getOriginalName(), i.getSizeBytes())).toList(),
+                s.getNotes().stream().map(n -> new Note(n.getAuthor(), n.getText(), n.getCreatedAt())).toList(),
+                s.getStatus() == SubmissionStatus.ACCEPTED ? s.getImages().size() : 0));
     }
 
     /** A quarantined picture of a submission, by its file name. */
@@ -172,7 +173,8 @@ public class SubmissionReview {
     }
 
     /**
-     * Turns the submission into a draft article credited to the submitter.
+     * Turns the submission into a draft article credited to the submitter. Its pictures are imported into the
+     * media library; the quarantine copies are deleted once this commits ({@link QuarantineRelease}).
      *
      * @param message what the submitter reads; may be empty
      */

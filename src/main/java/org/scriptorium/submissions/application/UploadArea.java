@@ -149,6 +149,15 @@ public class UploadArea {
         }
     }
 
+    /** Deletes a submission's quarantine folder, once its pictures live in the media library. */
+    public void removeQuarantine(long submissionId) {
+        try {
+            deleteTree(quarantine(submissionId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Removes temporary folders older than a day. */
     public void sweep(Instant now) {
         Path tmp = root.resolve("tmp");
