@@ -21,7 +21,7 @@ import org.scriptorium.testing.RunningSite;
 /**
  * The media library against the running WAR: an upload is recognised by its bytes, resized, served with a
  * safe type and {@code nosniff}; HTML renamed {@code .jpg} is refused with a message in the user's
- * language; an image used in an article cannot be deleted, an unused one can.
+ * language; an image used in an article or as an author's photo cannot be deleted, an unused one can.
  */
 class MediaLibraryIT {
 
@@ -138,6 +138,42 @@ class MediaLibraryIT {
         HttpResponse<String> deleted = editor.submit(d, "remove", Map.of(), "delete", "Accept-Language", "en");
         assertThat(deleted.statusCode()).isEqualTo(302);
         assertThat(new Browserless(site.baseUrl()).get(unused.group(1)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anImageShownAsAnAuthorPhotoCannotBeDeletedUntilThePhotoIsChanged() throws Exception {
+        Browserless editor = loggedIn("192.0.2.95");
+        String page = upload(editor, "portrait.png", "image/png", png(600, 600), "en");
+        Matcher url = Pattern.compile("id=\"media-url\"><a href=\"/media/([a-z0-9-]+)\\.png\"").matcher(page);
+        assertThat(url.find()).as(page).isTrue();
+        String copy = url.group(1) + "-480w.png";
+        Matcher id = Pattern.compile("/backoffice/media\\?id=([0-9]+)\">portrait.png<")
+                .matcher(editor.get("/backoffice/media", "Accept-Language", "en").body());
+        assertThat(id.find()).isTrue();
+        Matcher author = Pattern.compile("<th scope=\"row\"><a href=\"[^\"]*author\\?id=(\\d+)\">([^<]+)</a>")
+                .matcher(editor.get("/backoffice/authors", "Accept-Language", "en").body());
+        assertThat(author.find()).isTrue();
+        String profile = "/backoffice/author?id=" + author.group(1);
+
+        HttpResponse<String> chosen = editor.submit(editor.get(profile, "Accept-Language", "en"), "author",
+                Map.of("photo", copy), "save", "Accept-Language", "en");
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(302);
+        HttpResponse<String> detail = editor.get("/backoffice/media?id=" + id.group(1), "Accept-Language", "it");
+        assertThat(detail.body()).contains("<li data-kind=\"author\"><a href=\"" + profile + "\">" + author.group(2)
+                + "</a> (foto dell’autore)</li>").doesNotContain("id=\"unused\"");
+        HttpResponse<String> refused = editor.submit(editor.get("/backoffice/media?id=" + id.group(1), "Accept-Language", "en"),
+                "remove", Map.of(), "delete", "Accept-Language", "en");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("The image is still used (in one place)");
+        assertThat(new Browserless(site.baseUrl()).get("/media/" + copy).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> cleared = editor.submit(editor.get(profile, "Accept-Language", "en"), "author",
+                Map.of("photo", ""), "save", "Accept-Language", "en");
+        assertThat(cleared.statusCode()).isEqualTo(302);
+        HttpResponse<String> unused = editor.get("/backoffice/media?id=" + id.group(1), "Accept-Language", "en");
+        assertThat(unused.body()).contains("Not used anywhere.");
+        assertThat(editor.submit(unused, "remove", Map.of(), "delete", "Accept-Language", "en").statusCode()).isEqualTo(302);
+        assertThat(new Browserless(site.baseUrl()).get("/media/" + copy).statusCode()).isEqualTo(404);
     }
 
     @Test
