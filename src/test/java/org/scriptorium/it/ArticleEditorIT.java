@@ -108,12 +108,12 @@ class ArticleEditorIT {
     }
 
     /**
-     * Writes an English article with the given slug scheduled for the given time, typed as the editor's
+     * Writes an article in a language with the given slug scheduled for the given time, typed as the editor's
      * {@code datetime-local} field takes it (the site's zone, to the second).
      */
-    static void schedule(Browserless editor, String title, String slug, Instant when) throws Exception {
+    static void schedule(Browserless editor, String lang, String title, String slug, Instant when) throws Exception {
         String local = LocalDateTime.ofInstant(when.truncatedTo(ChronoUnit.SECONDS), Formats.SITE_ZONE).toString();
-        HttpResponse<String> scheduled = editor.submit(editor.get("/backoffice/article?lang=en", "Accept-Language", "en"),
+        HttpResponse<String> scheduled = editor.submit(editor.get("/backoffice/article?lang=" + lang, "Accept-Language", "en"),
                 "editor", Map.of("title", title, "slug", slug, "body", "<p>Written ahead of time.</p>", "publishAt", local),
                 "schedule", "Accept-Language", "en");
         assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(302);
@@ -139,7 +139,7 @@ class ArticleEditorIT {
         Browserless reader = new Browserless(site.baseUrl());
         String slug = "written-ahead-" + System.nanoTime();
         Instant due = Instant.now().plusSeconds(20);
-        schedule(editor, "Written ahead " + slug, slug, due);
+        schedule(editor, "en", "Written ahead " + slug, slug, due);
         assertThat(reader.get("/en/" + slug).statusCode()).as("before its time").isEqualTo(404);
 
         Instant online = awaitOnline(reader, "/en/" + slug, Duration.ofSeconds(120));
