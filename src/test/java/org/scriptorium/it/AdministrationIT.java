@@ -290,6 +290,33 @@ class AdministrationIT {
     }
 
     @Test
+    void theAkismetKeyIsVerifiedWithTheButtonAndAWrongOneIsNamedAsSuch() throws Exception {
+        Browserless b = admin("192.0.2.214");
+        CommentSupport.configure(b, 0, 0);
+        HttpResponse<String> wrong = b.submit(b.get("/backoffice/comments/settings", "Accept-Language", "en"), "settings",
+                Map.of("akismetKey", "not-the-right-key"), "save", "Accept-Language", "en");
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(302);
+        try {
+            HttpResponse<String> refused = b.submit(b.get("/backoffice/comments/settings", "Accept-Language", "en"), "verify",
+                    Map.of(), "verify", "Accept-Language", "en");
+            assertThat(refused.statusCode()).isEqualTo(302);
+            assertThat(b.get(refused.headers().firstValue("Location").orElseThrow(), "Accept-Language", "en").body())
+                    .contains("Akismet rejected the key");
+        } finally {
+            CommentSupport.configure(b, 0, 0);
+        }
+        HttpResponse<String> accepted = b.submit(b.get("/backoffice/comments/settings", "Accept-Language", "en"), "verify",
+                Map.of(), "verify", "Accept-Language", "en");
+        assertThat(b.get(accepted.headers().firstValue("Location").orElseThrow(), "Accept-Language", "en").body())
+                .contains("Akismet accepted the key.");
+
+        String audit = b.get("/backoffice/audit?action=comment.akismet-verify", "Accept-Language", "en").body();
+        assertThat(audit).as("the audit log names who verified").containsPattern(
+                "<td>" + Pattern.quote(RunningSite.ADMIN_EMAIL) + "</td>\\s*<td>comment.akismet-verify</td>")
+                .doesNotContain("<td>comment.settings</td>");
+    }
+
+    @Test
     void eachUserReadsTheBackOfficeInTheirLanguageAndTheDashboardDrawsItsChart() throws Exception {
         String email = "lang-" + RUN + "@scriptorium.test";
         AdminSteps.createUser(admin("192.0.2.210"), email, "Lena " + RUN, Role.AUTHOR, "lena password 123");
@@ -310,7 +337,18 @@ class AdministrationIT {
                 Map.of("current", "lena password 123", "newPassword", "lena new password", "confirmation", "lena new password"),
                 "change");
         assertThat(changed.statusCode()).isEqualTo(302);
-        AdminSteps.login(site, email, "lena new password", "192.0.2.212");
+        Browserless again = AdminSteps.login(site, email, "lena new password", "192.0.2.212");
+        assertThat(again.get("/backoffice/", "Accept-Language", "es").body()).as("the choice beats the browser")
+                .contains("lang=\"de\"");
+        assertThat(again.submit(again.get("/backoffice/profile"), "language", Map.of("uiLanguage", ""), "save").statusCode())
+                .isEqualTo(302);
+        assertThat(again.get("/backoffice/", "Accept-Language", "ja, es;q=0.8").body()).as("no choice: the browser's language")
+                .contains("lang=\"es\"");
+        String siteDefault = anonymous().get("/", "Accept-Language", "ja").headers().firstValue("Location").orElseThrow()
+                .replaceAll("^.*/([a-z]{2})/?$", "$1");
+        assertThat(again.get("/backoffice/", "Accept-Language", "ja").body())
+                .as("no choice and a browser language the site lacks: the site default")
+                .contains("lang=\"" + siteDefault + "\"");
     }
 
     @Test

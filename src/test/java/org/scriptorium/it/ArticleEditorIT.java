@@ -3,6 +3,10 @@ package org.scriptorium.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -10,10 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.scriptorium.testing.Browserless;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
+import org.scriptorium.web.common.Formats;
 
 /**
  * The article editor against the running WAR: the administrator writes an article, publishes it, readers
- * see it at /{lang}/{slug} (also once it is in the page cache), and after unpublishing they get 404.
+ * see it at /{lang}/{slug} (also once it is in the page cache), and after unpublishing they get 404; a
+ * scheduled article stays off the site until the timer publishes it at its time.
  */
 class ArticleEditorIT {
 
@@ -99,5 +105,45 @@ class ArticleEditorIT {
         assertThat(clash.statusCode()).isEqualTo(200);
         assertThat(clash.body()).contains("verwendet diese Adresse bereits").contains("value=\"Zweiter Versuch\"")
                 .contains("&lt;p&gt;Mein Text&lt;/p&gt;");
+    }
+
+    /**
+     * Writes an article in a language with the given slug scheduled for the given time, typed as the editor's
+     * {@code datetime-local} field takes it (the site's zone, to the second).
+     */
+    static void schedule(Browserless editor, String lang, String title, String slug, Instant when) throws Exception {
+        String local = LocalDateTime.ofInstant(when.truncatedTo(ChronoUnit.SECONDS), Formats.SITE_ZONE).toString();
+        HttpResponse<String> scheduled = editor.submit(editor.get("/backoffice/article?lang=" + lang, "Accept-Language", "en"),
+                "editor", Map.of("title", title, "slug", slug, "body", "<p>Written ahead of time.</p>", "publishAt", local),
+                "schedule", "Accept-Language", "en");
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(302);
+        assertThat(editor.get(scheduled.headers().firstValue("Location").orElseThrow(), "Accept-Language", "en").body())
+                .contains("data-status=\"SCHEDULED\"");
+    }
+
+    /** Polls a public address until it answers 200; returns when it first did. */
+    static Instant awaitOnline(Browserless reader, String path, Duration patience) throws Exception {
+        Instant deadline = Instant.now().plus(patience);
+        while (Instant.now().isBefore(deadline)) {
+            if (reader.get(path).statusCode() == 200) {
+                return Instant.now();
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(path + " did not go online within " + patience);
+    }
+
+    @Test
+    void aScheduledArticleStaysOffTheSiteUntilTheTimerPublishesItAtItsTime() throws Exception {
+        Browserless editor = loggedIn("192.0.2.82");
+        Browserless reader = new Browserless(site.baseUrl());
+        String slug = "written-ahead-" + System.nanoTime();
+        Instant due = Instant.now().plusSeconds(20);
+        schedule(editor, "en", "Written ahead " + slug, slug, due);
+        assertThat(reader.get("/en/" + slug).statusCode()).as("before its time").isEqualTo(404);
+
+        Instant online = awaitOnline(reader, "/en/" + slug, Duration.ofSeconds(120));
+        assertThat(online).as("not before its time").isAfterOrEqualTo(due.truncatedTo(ChronoUnit.SECONDS));
+        assertThat(reader.get("/en/" + slug).body()).contains("Written ahead of time.");
     }
 }

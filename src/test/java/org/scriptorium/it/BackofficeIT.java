@@ -58,6 +58,14 @@ class BackofficeIT {
         assertThat(Integer.parseInt(total.group(1))).as("the demo's eight articles at least").isGreaterThanOrEqualTo(8);
         assertThat(dashboard.body()).containsPattern("<tr data-language=\"fr\">[\\s\\S]*?<td data-status=\"MISSING\">"
                 + (Integer.parseInt(total.group(1)) - 6) + "</td>");
+        for (String figure : new String[] {"dashboard.figure.drafts", "dashboard.figure.scheduled", "comments.figure.pending",
+                "dashboard.newSubmissions", "dashboard.figure.missing", "dashboard.figure.outdated"}) {
+            assertThat(dashboard.body()).as(figure).containsPattern("<li data-figure=\"" + Pattern.quote(figure)
+                    + "\"><a href=\"/backoffice/[^\"]*\"><strong>\\d+</strong>");
+        }
+        for (String series : new String[] {"dashboard.series.published", "comments.series.comments", "comments.series.spam"}) {
+            assertThat(dashboard.body()).as(series).contains("data-series=\"" + series + "\"");
+        }
         assertThat(b.get("/backoffice/users").statusCode()).isEqualTo(200);
     }
 

@@ -21,7 +21,8 @@ import org.scriptorium.testing.RunningSite;
 /**
  * The media library against the running WAR: an upload is recognised by its bytes, resized, served with a
  * safe type and {@code nosniff}; HTML renamed {@code .jpg} is refused with a message in the user's
- * language; an image used in an article cannot be deleted, an unused one can.
+ * language, and so is an image beyond the upload limit; an image used in an article or as an author's photo cannot
+ * be deleted, an unused one can.
  */
 class MediaLibraryIT {
 
@@ -138,6 +139,74 @@ class MediaLibraryIT {
         HttpResponse<String> deleted = editor.submit(d, "remove", Map.of(), "delete", "Accept-Language", "en");
         assertThat(deleted.statusCode()).isEqualTo(302);
         assertThat(new Browserless(site.baseUrl()).get(unused.group(1)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anImageShownAsAnAuthorPhotoCannotBeDeletedUntilThePhotoIsChanged() throws Exception {
+        Browserless editor = loggedIn("192.0.2.95");
+        String page = upload(editor, "portrait.png", "image/png", png(600, 600), "en");
+        Matcher url = Pattern.compile("id=\"media-url\"><a href=\"/media/([a-z0-9-]+)\\.png\"").matcher(page);
+        assertThat(url.find()).as(page).isTrue();
+        String copy = url.group(1) + "-480w.png";
+        Matcher id = Pattern.compile("/backoffice/media\\?id=([0-9]+)\">portrait.png<")
+                .matcher(editor.get("/backoffice/media", "Accept-Language", "en").body());
+        assertThat(id.find()).isTrue();
+        Matcher author = Pattern.compile("<th scope=\"row\"><a href=\"[^\"]*author\\?id=(\\d+)\">([^<]+)</a>")
+                .matcher(editor.get("/backoffice/authors", "Accept-Language", "en").body());
+        assertThat(author.find()).isTrue();
+        String profile = "/backoffice/author?id=" + author.group(1);
+
+        HttpResponse<String> chosen = editor.submit(editor.get(profile, "Accept-Language", "en"), "author",
+                Map.of("photo", copy), "save", "Accept-Language", "en");
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(302);
+        HttpResponse<String> detail = editor.get("/backoffice/media?id=" + id.group(1), "Accept-Language", "it");
+        assertThat(detail.body()).contains("<li data-kind=\"author\"><a href=\"" + profile + "\">" + author.group(2)
+                + "</a> (foto dell’autore)</li>").doesNotContain("id=\"unused\"");
+        HttpResponse<String> refused = editor.submit(editor.get("/backoffice/media?id=" + id.group(1), "Accept-Language", "en"),
+                "remove", Map.of(), "delete", "Accept-Language", "en");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("The image is still used (in one place)");
+        assertThat(new Browserless(site.baseUrl()).get("/media/" + copy).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> cleared = editor.submit(editor.get(profile, "Accept-Language", "en"), "author",
+                Map.of("photo", ""), "save", "Accept-Language", "en");
+        assertThat(cleared.statusCode()).isEqualTo(302);
+        HttpResponse<String> unused = editor.get("/backoffice/media?id=" + id.group(1), "Accept-Language", "en");
+        assertThat(unused.body()).contains("Not used anywhere.");
+        assertThat(editor.submit(unused, "remove", Map.of(), "delete", "Accept-Language", "en").statusCode()).isEqualTo(302);
+        assertThat(new Browserless(site.baseUrl()).get("/media/" + copy).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theUploadLimitIsASettingAndALargerImageIsRefusedInTheUsersLanguage() throws Exception {
+        Browserless editor = loggedIn("192.0.2.97");
+        HttpResponse<String> page = editor.get("/backoffice/media", "Accept-Language", "en");
+        Matcher current = Pattern.compile("id=\"limit:maxKilobytes\"[^>]*value=\"([0-9]+)\"").matcher(page.body());
+        assertThat(current.find()).as(page.body()).isTrue();
+        HttpResponse<String> bad = editor.submit(page, "limit", Map.of("maxKilobytes", "lots"), "save", "Accept-Language", "en");
+        assertThat(bad.body()).contains("Enter a whole number of kilobytes, at least 1.").contains("value=\"lots\"");
+        HttpResponse<String> lowered = editor.submit(editor.get("/backoffice/media", "Accept-Language", "en"), "limit",
+                Map.of("maxKilobytes", "20"), "save", "Accept-Language", "en");
+        assertThat(lowered.statusCode()).isEqualTo(302);
+        try {
+            java.util.Random random = new java.util.Random(7);
+            BufferedImage noise = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
+            for (int x = 0; x < 200; x++) {
+                for (int y = 0; y < 200; y++) {
+                    noise.setRGB(x, y, random.nextInt(0x1000000));
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(noise, "png", out);
+            assertThat(out.size()).isGreaterThan(20 * 1024);
+            String refused = upload(editor, "noise.png", "image/png", out.toByteArray(), "de");
+            assertThat(refused).contains("Die Datei ist zu groß: erlaubt sind höchstens 20 KB.");
+            assertThat(upload(editor, "small.png", "image/png", png(50, 50), "en")).contains("Image uploaded.");
+        } finally {
+            HttpResponse<String> restored = editor.submit(editor.get("/backoffice/media", "Accept-Language", "en"), "limit",
+                    Map.of("maxKilobytes", current.group(1)), "save", "Accept-Language", "en");
+            assertThat(restored.statusCode()).isEqualTo(302);
+        }
     }
 
     @Test

@@ -32,6 +32,8 @@ class RoleMatrixIT {
     private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR, Role.TRANSLATOR);
     private static final Set<Role> STRUCTURE = EnumSet.of(Role.ADMIN, Role.EDITOR);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> MEDIA = EnumSet.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
+    private static final Set<Role> MODERATION = EnumSet.of(Role.ADMIN, Role.EDITOR, Role.MODERATOR);
 
     /** A page opened with GET by each role. */
     record Page(String path, Set<Role> allowed) {
@@ -48,6 +50,15 @@ class RoleMatrixIT {
             new Page("/backoffice/", ALL),
             new Page("/backoffice/profile", ALL),
             new Page("/backoffice/articles", WRITERS),
+            new Page("/backoffice/translations", WRITERS),
+            new Page("/backoffice/media", MEDIA),
+            new Page("/backoffice/comments", MODERATION),
+            new Page("/backoffice/comments/settings", ADMIN),
+            new Page("/backoffice/submissions", STRUCTURE),
+            new Page("/backoffice/submissions-settings", STRUCTURE),
+            new Page("/backoffice/search", STRUCTURE),
+            new Page("/backoffice/newsletter", STRUCTURE),
+            new Page("/backoffice/push", STRUCTURE),
             new Page("/backoffice/categories", STRUCTURE),
             new Page("/backoffice/category", STRUCTURE),
             new Page("/backoffice/tags", STRUCTURE),

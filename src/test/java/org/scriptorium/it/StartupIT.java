@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,15 @@ import org.scriptorium.testing.Browserless;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
 
-/** Start-up faults an operator makes, and what survives a restart; each test boots its own Payara Micro. */
+/**
+ * Start-up faults an operator makes, and what survives a restart (an article that fell due while the site was
+ * down is published by the restarted site's timer); each test boots its own Payara Micro.
+ */
 class StartupIT {
 
     private static final int PORT = Integer.getInteger("scriptorium.it.port", 18080) + 1;
+    /** How long a start may take: as for the shared site, a busy machine needs minutes. */
+    private static final Duration READY = Duration.ofSeconds(Integer.getInteger("scriptorium.it.ready.seconds", 900));
 
     private static Path workDir(String name) {
         return Path.of(System.getProperty("scriptorium.it.dir", "target/it"), name + "-" + System.currentTimeMillis());
@@ -76,14 +82,23 @@ class StartupIT {
         env.put("SCRIPTORIUM_ADMIN_EMAIL", "first@scriptorium.test");
         String password;
         String home;
-        try (PayaraProcess first = PayaraProcess.start(PORT, env, dir.resolve("first")).awaitReady(Duration.ofSeconds(180))) {
+        Instant due;
+        try (PayaraProcess first = PayaraProcess.start(PORT, env, dir.resolve("first")).awaitReady(READY)) {
             List<String> created = lines(first.log(), "First administrator");
             assertThat(created).hasSize(1);
             String line = created.get(0);
             password = line.substring(line.indexOf("password: ") + 10, line.indexOf(" (generated"));
             home = new Browserless(first.baseUrl()).get("/en/").body();
+            // German, so that the English home compared below stays as it was.
+            Browserless admin = new Browserless(first.baseUrl());
+            assertThat(admin.submit(admin.get("/backoffice/login"), "login",
+                    Map.of("email", "first@scriptorium.test", "password", password), "submit").statusCode()).isEqualTo(302);
+            due = Instant.now().plusSeconds(45);
+            ArticleEditorIT.schedule(admin, "de", "Während der Pause fällig", "faellig-waehrend-der-pause", due);
         }
-        try (PayaraProcess second = PayaraProcess.start(PORT, env, dir.resolve("second")).awaitReady(Duration.ofSeconds(180))) {
+        assertThat(lines(Files.readString(dir.resolve("first").resolve("payara.log")), "scheduled translation"))
+                .as("the first run stopped before the article was due").isEmpty();
+        try (PayaraProcess second = PayaraProcess.start(PORT, env, dir.resolve("second")).awaitReady(READY)) {
             assertThat(lines(second.log(), "First administrator")).isEmpty();
             assertThat(lines(second.log(), "Demo content loaded")).isEmpty();
             Browserless b = new Browserless(second.baseUrl());
@@ -92,6 +107,10 @@ class StartupIT {
             HttpResponse<String> after = b.submit(form, "login", Map.of("email", "first@scriptorium.test", "password", password), "submit");
             assertThat(after.statusCode()).isEqualTo(302);
             assertThat(b.get("/backoffice/").statusCode()).isEqualTo(200);
+
+            Instant online = ArticleEditorIT.awaitOnline(b, "/de/faellig-waehrend-der-pause", Duration.ofSeconds(120));
+            assertThat(online).isAfter(due);
+            assertThat(lines(second.log(), "scheduled translation")).as("published by the restarted site's timer").isNotEmpty();
         }
     }
 }

@@ -52,7 +52,8 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until the site answers {@code /it/} with 200; fails with the log's tail otherwise. The system
+     * Waits until the site answers {@code /it/} with 200; otherwise stops the process (a caller that gets no
+     * instance cannot) and fails with the log's tail. The system
      * property {@code scriptorium.it.start.seconds} lengthens the wait on a machine too busy to start Payara
      * in the usual time (it never shortens it).
      */
@@ -85,7 +86,9 @@ public final class PayaraProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         threadDump();
-        throw new IllegalStateException("Payara did not become ready in " + wait + ":\n" + tail(60));
+        String tail = tail(60);
+        close();
+        throw new IllegalStateException("Payara did not become ready in " + wait + ":\n" + tail);
     }
 
     /** Asks the JVM for a thread dump (SIGQUIT), which it writes into the log, to show what a stuck start waits for. */

@@ -115,9 +115,14 @@ public class CommentSettingsPage {
         }
         CommentSettings current = store.current();
         String key = clearKey ? "" : akismetKey == null || akismetKey.isBlank() ? current.akismetKey() : akismetKey.strip();
-        store.save(new CommentSettings(CommentSettings.Policy.valueOf(policy), flood, fill, links,
+        // A choice the browser did not send (no radio button checked) keeps the stored one.
+        CommentSettings.Policy chosenPolicy = policy == null || policy.isBlank() ? current.policy()
+                : CommentSettings.Policy.valueOf(policy);
+        CommentSettings.Notification chosenNotification = notification == null || notification.isBlank()
+                ? current.notification() : CommentSettings.Notification.valueOf(notification);
+        store.save(new CommentSettings(chosenPolicy, flood, fill, links,
                 CommentSettings.lines(blockedWords), CommentSettings.lines(blockedIps), CommentSettings.lines(blockedEmails),
-                depth, close, purge, CommentSettings.Notification.valueOf(notification), key, endpoint));
+                depth, close, purge, chosenNotification, key, endpoint));
         audit.fire(new AuditEvent(caller(), "comment.settings", "settings:comments", ""));
         if (!key.equals(current.akismetKey()) || !endpoint.equals(current.akismetEndpoint())) {
             akismet.verify();
