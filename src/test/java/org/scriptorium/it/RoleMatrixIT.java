@@ -32,6 +32,8 @@ class RoleMatrixIT {
     private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR, Role.TRANSLATOR);
     private static final Set<Role> STRUCTURE = EnumSet.of(Role.ADMIN, Role.EDITOR);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    /** Who may start a new article: translators only translate existing ones. */
+    private static final Set<Role> AUTHORS = EnumSet.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
     private static final Set<Role> MEDIA = EnumSet.of(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
     private static final Set<Role> MODERATION = EnumSet.of(Role.ADMIN, Role.EDITOR, Role.MODERATOR);
 
@@ -77,6 +79,12 @@ class RoleMatrixIT {
                     Map.of("name_it", "Matrice %n"), STRUCTURE),
             new Action("create a tag", "/backoffice/tag", "tag", "save", Map.of("name_it", "matrice %n"), STRUCTURE),
             new Action("change the theme", "/backoffice/settings", "settings", "save", Map.of("theme", "magazine"), ADMIN),
+            new Action("save an article draft", "/backoffice/article?lang=it", "editor", "save",
+                    Map.of("title", "Matrice %n", "body", "<p>Matrice %n</p>"), AUTHORS),
+            new Action("save the comment settings", "/backoffice/comments/settings", "settings", "save", Map.of(), ADMIN),
+            new Action("save the push settings", "/backoffice/push/settings", "settings", "save", Map.of(), ADMIN),
+            new Action("save the submission limits", "/backoffice/submissions-settings", "limits", "save", Map.of(), STRUCTURE),
+            new Action("save the newsletter sending settings", "/backoffice/newsletter/editions", "settings", "save", Map.of(), STRUCTURE),
             new Action("create a user", "/backoffice/user", "user", "save", Map.of("email", "matrix-%n@scriptorium.test",
                     "name", "Matrix %n", "roles", "MODERATOR", "password", "matrix password %n"), ADMIN));
 
