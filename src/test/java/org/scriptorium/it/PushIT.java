@@ -64,8 +64,9 @@ class PushIT {
                 "Cookie", "scriptorium_push_token=" + TOKEN, "X-Push-Token", TOKEN);
     }
 
-    private static Browserless editor(String address) throws Exception {
-        Browserless b = new Browserless(site.baseUrl());
+    /** The administrator, logged in from the given client address; PushBrowserIT uses it too. */
+    static Browserless editor(String address) throws Exception {
+        Browserless b = new Browserless(RunningSite.get().baseUrl());
         HttpResponse<String> form = b.get("/backoffice/login", "Accept-Language", "en");
         HttpResponse<String> after = b.submit(form, "login", Map.of("email", RunningSite.ADMIN_EMAIL,
                 "password", RunningSite.ADMIN_PASSWORD), "submit", "X-Forwarded-For", address);
@@ -74,7 +75,7 @@ class PushIT {
     }
 
     /** Writes and publishes a new article in a language; returns its slug. */
-    private static String publish(Browserless editor, String lang, String title, String excerpt) throws Exception {
+    static String publish(Browserless editor, String lang, String title, String excerpt) throws Exception {
         HttpResponse<String> blank = editor.get("/backoffice/article?lang=" + lang, "Accept-Language", "en");
         HttpResponse<String> saved = editor.submit(blank, "editor", Map.of("title", title, "excerpt", excerpt,
                 "body", "<p>" + excerpt + "</p>"), "publish", "Accept-Language", "en");
@@ -94,6 +95,9 @@ class PushIT {
         assertThat(sw.body()).contains("showNotification").contains("notificationclick");
         HttpResponse<String> prompt = new Browserless(site.baseUrl()).get("/push/prompt.js");
         assertThat(prompt.statusCode()).isEqualTo(200);
+        HttpResponse<String> icon = new Browserless(site.baseUrl()).get("/push/icon.svg");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
         assertThat(new Browserless(site.baseUrl()).get("/push/nothing.js").statusCode()).isEqualTo(404);
     }
 
@@ -160,6 +164,7 @@ class PushIT {
             assertThat(r.json().path("body").asText()).isEqualTo("Si torna a viaggiare dormendo.");
             assertThat(r.json().path("url").asText()).isEqualTo(site.baseUrl() + "/it/" + slug);
             assertThat(r.json().path("lang").asText()).isEqualTo("it");
+            assertThat(r.json().path("icon").asText()).isEqualTo(site.baseUrl() + "/push/icon.svg");
         });
         assertThat(pushService.problems()).isEmpty();
 
@@ -180,9 +185,12 @@ class PushIT {
     void editorsSendByHandAfterAPreviewAndSeeCountsGoneSubscriptionsAreRemoved() throws Exception {
         BrowserSubscription kept = pushService.subscribe();
         BrowserSubscription dropped = pushService.subscribe();
+        BrowserSubscription broken = pushService.subscribe();
         assertThat(subscribe(kept, "es").statusCode()).isEqualTo(201);
         assertThat(subscribe(dropped, "es").statusCode()).isEqualTo(201);
+        assertThat(subscribe(broken, "es").statusCode()).isEqualTo(201);
         pushService.drop(dropped);
+        pushService.answer(broken, 400);
         Browserless editor = editor("192.0.2.92");
 
         HttpResponse<String> page = editor.get("/backoffice/push", "Accept-Language", "en");
@@ -217,7 +225,8 @@ class PushIT {
             }
             Thread.sleep(1000);
         }
-        assertThat(row).contains("data-count=\"removed\">1<").contains("data-count=\"pending\">0<");
+        assertThat(row).contains("data-count=\"sent\">1<").contains("data-count=\"failed\">1<")
+                .contains("data-count=\"removed\">1<").contains("data-count=\"pending\">0<");
         assertThat(subscribe(dropped, "es").statusCode()).as("a removed browser may subscribe again").isEqualTo(201);
     }
 
@@ -240,6 +249,39 @@ class PushIT {
                     .satisfies(r -> assertThat(r.json().path("title").asText()).isEqualTo("Trains de nuit " + stamp));
             assertThat(flaky.problems()).isEmpty();
         }
+    }
+
+    @Test
+    void administratorsSetHowLongANoThanksLastsAndThePublicPagesFollowAtOnce() throws Exception {
+        Browserless admin = editor("192.0.2.94");
+        Browserless reader = new Browserless(site.baseUrl());
+        assertThat(reader.get("/fr/").body()).contains("data-days=\"30\"");
+        HttpResponse<String> page = admin.get("/backoffice/push/settings", "Accept-Language", "en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Notification settings").contains("value=\"30\"");
+        try {
+            for (String bad : List.of("three", "0", "366", "-5", "", "7.5")) {
+                HttpResponse<String> refused = admin.submit(page, "settings", Map.of("declineDays", bad), "save",
+                        "Accept-Language", "en");
+                assertThat(refused.statusCode()).as(bad).isEqualTo(200);
+                assertThat(refused.body()).as(bad).contains("Enter a number of days from 1 to 365.")
+                        .contains("value=\"" + bad + "\"");
+            }
+            assertThat(reader.get("/fr/").body()).as("nothing stored").contains("data-days=\"30\"");
+
+            HttpResponse<String> saved = admin.submit(page, "settings", Map.of("declineDays", " 7 "), "save",
+                    "Accept-Language", "en");
+            assertThat(saved.statusCode()).isEqualTo(302);
+            HttpResponse<String> after = admin.follow(saved.headers().firstValue("Location").orElseThrow());
+            assertThat(after.body()).contains("id=\"saved\"").contains("value=\"7\"");
+            assertThat(reader.get("/fr/").body()).as("the cached page was dropped").contains("data-days=\"7\"");
+            assertThat(reader.get("/it/").body()).contains("data-days=\"7\"");
+        } finally {
+            HttpResponse<String> reset = admin.submit(admin.get("/backoffice/push/settings", "Accept-Language", "en"),
+                    "settings", Map.of("declineDays", "30"), "save", "Accept-Language", "en");
+            assertThat(reset.statusCode()).isEqualTo(302);
+        }
+        assertThat(reader.get("/fr/").body()).contains("data-days=\"30\"");
     }
 
     private static void awaitFor(BrowserSubscription s, int count, Duration timeout) throws InterruptedException {
