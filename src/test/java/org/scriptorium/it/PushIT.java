@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.testing.Browserless;
+import org.scriptorium.web.common.Formats;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.PushServiceTestServer;
 import org.scriptorium.testing.PushServiceTestServer.BrowserSubscription;
@@ -179,6 +182,32 @@ class PushIT {
         assertThat(pushService.receivedBy(italian)).hasSize(1);
         assertThat(pushService.received().stream().filter(r -> r.json().path("title").asText().contains(stamp))
                 .map(Received::subscriptionId)).doesNotContain(english.id());
+    }
+
+    @Test
+    void aScheduledTranslationNotifiesWhenTheSchedulerPublishesItNotBefore() throws Exception {
+        BrowserSubscription reader = pushService.subscribe();
+        assertThat(subscribe(reader, "pt").statusCode()).isEqualTo(201);
+        Browserless editor = editor("192.0.2.96");
+        String title = "Comboios noturnos " + System.nanoTime();
+        String at = LocalDateTime.now(Formats.SITE_ZONE).plusSeconds(40).truncatedTo(ChronoUnit.SECONDS).toString();
+        HttpResponse<String> blank = editor.get("/backoffice/article?lang=pt", "Accept-Language", "en");
+        HttpResponse<String> scheduled = editor.submit(blank, "editor", Map.of("title", title,
+                "excerpt", "Viajar a dormir.", "body", "<p>Viajar a dormir.</p>", "publishAt", at), "schedule",
+                "Accept-Language", "en");
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(302);
+        assertThat(scheduled.headers().firstValue("Location").orElseThrow()).contains("saved=SCHEDULE");
+        Thread.sleep(10_000);
+        assertThat(pushService.receivedBy(reader)).as("nothing before the publication time").isEmpty();
+
+        awaitFor(reader, 1, Duration.ofSeconds(120));
+        assertThat(pushService.receivedBy(reader)).singleElement().satisfies(r -> {
+            assertThat(r.json().path("title").asText()).isEqualTo(title);
+            assertThat(r.json().path("lang").asText()).isEqualTo("pt");
+            assertThat(r.json().path("url").asText()).startsWith(site.baseUrl() + "/pt/");
+        });
+        Thread.sleep(10_000);
+        assertThat(pushService.receivedBy(reader)).as("the next timer runs send nothing more").hasSize(1);
     }
 
     @Test
