@@ -34,16 +34,18 @@ import org.scriptorium.testing.ServiceWorkerConsole;
 
 /**
  * The push prompt in a real browser (headless Chromium): it appears in the page's language, "No thanks" hides
- * it for the following pages (and for the configured days only), and "OK" with the notification permission
- * granted registers the service worker and a subscription that then receives a notification, which the
- * service worker shows with its title, text, icon, language and link.
+ * it for the following pages (and for the configured days only), a refused permission is told and not asked
+ * again, and "OK" with the notification permission granted registers the service worker and a subscription
+ * (stored with its language and consent) that then receives a published article, which the service worker
+ * shows with its title, excerpt, icon, language and link, and opens in the reader's language when clicked.
  *
  * <p>Headless Chromium here has no network, so its own {@code pushManager.subscribe()} cannot reach Google's
- * push service (FCM) and fails; the test records that failure as it happens and then replaces only that one
- * browser call with a subscription made by the test's push service (real keys, a real endpoint on the loopback
- * interface). Everything else is the browser's and the site's own: the permission, the service worker
- * registration at {@code /sw.js}, the prompt's script, its POST with the token, the server's storage, and the
- * encrypted delivery.
+ * push service (FCM): the call never settles, or fails; the test records which, then replaces only that one
+ * browser call (and {@code getSubscription}, which must then remember it) with a subscription made by the test's
+ * push service (real keys, a real endpoint on the loopback interface). Everything else is the browser's and the
+ * site's own: the permission, the service worker registration at {@code /sw.js}, the prompt's script, its POST
+ * with the token, the server's storage, and the encrypted delivery. A headless browser also has no notification
+ * on screen to click: see {@link #click}.
  */
 class PushBrowserIT {
 
@@ -80,6 +82,9 @@ class PushBrowserIT {
             assertThat(d.findElement(By.id("push-ok")).getText()).isEqualTo("OK");
             assertThat(d.findElement(By.id("push-no")).getText()).isEqualTo("Nein, danke");
             assertThat(browser.accessibilityViolations()).isEmpty();
+            JavascriptExecutor js = (JavascriptExecutor) d;
+            assertThat(js.executeScript("return Notification.permission")).as("the browser was not asked on its own")
+                    .isEqualTo("default");
 
             d.findElement(By.id("push-no")).click();
             assertThat(d.findElement(By.id("push-prompt")).isDisplayed()).isFalse();
@@ -91,7 +96,10 @@ class PushBrowserIT {
             assertThat(d.findElement(By.id("push-prompt")).isDisplayed()).isFalse();
             assertThat(d.findElement(By.id("push-on")).getText()).isEqualTo("Benachrichtigungen einschalten");
 
-            JavascriptExecutor js = (JavascriptExecutor) d;
+            js.executeScript("localStorage.setItem('scriptorium.push.declined', String(Date.now() - 29 * 86400000));");
+            d.navigate().refresh();
+            state(d);
+            assertThat(d.findElement(By.id("push-prompt")).isDisplayed()).as("still hidden after 29 days").isFalse();
             js.executeScript("localStorage.setItem('scriptorium.push.declined', String(Date.now() - 31 * 86400000));");
             d.navigate().refresh();
             state(d);
@@ -199,6 +207,30 @@ class PushBrowserIT {
             assertThat(d.findElement(By.id("push-status")).getText()).isEqualTo("Le notifiche sono disattivate.");
             assertThat(d.findElement(By.id("push-prompt")).isDisplayed()).isFalse();
             new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> storedLanguage(subscription.endpoint()).isEmpty());
+        }
+    }
+
+    @Test
+    void okWhenTheBrowserRefusesThePermissionSaysSoInThePageLanguageAndTheNextPageDoesNotAskAgain() {
+        try (BrowserSession browser = BrowserSession.open("fr")) {
+            ChromeDriver d = (ChromeDriver) browser.driver();
+            d.get(site.baseUrl() + "/fr/");
+            assertThat(state(d)).isEqualTo("unsubscribed");
+            assertThat(d.findElement(By.id("push-prompt")).isDisplayed()).isTrue();
+            d.executeCdpCommand("Browser.setPermission", Map.of("origin", site.baseUrl(),
+                    "permission", Map.of("name", "notifications"), "setting", "denied"));
+            d.findElement(By.id("push-ok")).click();
+            new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> "denied".equals(x.findElement(By.id("push")).getAttribute("data-state")));
+            assertThat(d.findElement(By.id("push-status")).getText())
+                    .isEqualTo("Les notifications sont bloquées dans les réglages de votre navigateur.");
+            assertThat(d.findElement(By.id("push-prompt")).isDisplayed()).isFalse();
+            assertThat(d.findElement(By.id("push-on")).isDisplayed()).isFalse();
+            assertThat(d.findElement(By.id("push")).getAttribute("data-step")).as("no service worker, no subscription")
+                    .isEqualTo("permission");
+
+            d.get(site.baseUrl() + "/fr/");
+            assertThat(state(d)).isEqualTo("denied");
+            assertThat(d.findElement(By.id("push-prompt")).isDisplayed()).isFalse();
         }
     }
 
