@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.testing.Browserless;
+import org.scriptorium.web.common.Formats;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.PushServiceTestServer;
 import org.scriptorium.testing.PushServiceTestServer.BrowserSubscription;
@@ -64,8 +67,9 @@ class PushIT {
                 "Cookie", "scriptorium_push_token=" + TOKEN, "X-Push-Token", TOKEN);
     }
 
-    private static Browserless editor(String address) throws Exception {
-        Browserless b = new Browserless(site.baseUrl());
+    /** The administrator, logged in from the given client address; PushBrowserIT uses it too. */
+    static Browserless editor(String address) throws Exception {
+        Browserless b = new Browserless(RunningSite.get().baseUrl());
         HttpResponse<String> form = b.get("/backoffice/login", "Accept-Language", "en");
         HttpResponse<String> after = b.submit(form, "login", Map.of("email", RunningSite.ADMIN_EMAIL,
                 "password", RunningSite.ADMIN_PASSWORD), "submit", "X-Forwarded-For", address);
@@ -74,7 +78,7 @@ class PushIT {
     }
 
     /** Writes and publishes a new article in a language; returns its slug. */
-    private static String publish(Browserless editor, String lang, String title, String excerpt) throws Exception {
+    static String publish(Browserless editor, String lang, String title, String excerpt) throws Exception {
         HttpResponse<String> blank = editor.get("/backoffice/article?lang=" + lang, "Accept-Language", "en");
         HttpResponse<String> saved = editor.submit(blank, "editor", Map.of("title", title, "excerpt", excerpt,
                 "body", "<p>" + excerpt + "</p>"), "publish", "Accept-Language", "en");
@@ -94,6 +98,9 @@ class PushIT {
         assertThat(sw.body()).contains("showNotification").contains("notificationclick");
         HttpResponse<String> prompt = new Browserless(site.baseUrl()).get("/push/prompt.js");
         assertThat(prompt.statusCode()).isEqualTo(200);
+        HttpResponse<String> icon = new Browserless(site.baseUrl()).get("/push/icon.svg");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
         assertThat(new Browserless(site.baseUrl()).get("/push/nothing.js").statusCode()).isEqualTo(404);
     }
 
@@ -160,6 +167,7 @@ class PushIT {
             assertThat(r.json().path("body").asText()).isEqualTo("Si torna a viaggiare dormendo.");
             assertThat(r.json().path("url").asText()).isEqualTo(site.baseUrl() + "/it/" + slug);
             assertThat(r.json().path("lang").asText()).isEqualTo("it");
+            assertThat(r.json().path("icon").asText()).isEqualTo(site.baseUrl() + "/push/icon.svg");
         });
         assertThat(pushService.problems()).isEmpty();
 
@@ -177,12 +185,41 @@ class PushIT {
     }
 
     @Test
+    void aScheduledTranslationNotifiesWhenTheSchedulerPublishesItNotBefore() throws Exception {
+        BrowserSubscription reader = pushService.subscribe();
+        assertThat(subscribe(reader, "pt").statusCode()).isEqualTo(201);
+        Browserless editor = editor("192.0.2.96");
+        String title = "Comboios noturnos " + System.nanoTime();
+        String at = LocalDateTime.now(Formats.SITE_ZONE).plusSeconds(40).truncatedTo(ChronoUnit.SECONDS).toString();
+        HttpResponse<String> blank = editor.get("/backoffice/article?lang=pt", "Accept-Language", "en");
+        HttpResponse<String> scheduled = editor.submit(blank, "editor", Map.of("title", title,
+                "excerpt", "Viajar a dormir.", "body", "<p>Viajar a dormir.</p>", "publishAt", at), "schedule",
+                "Accept-Language", "en");
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(302);
+        assertThat(scheduled.headers().firstValue("Location").orElseThrow()).contains("saved=SCHEDULE");
+        Thread.sleep(10_000);
+        assertThat(pushService.receivedBy(reader)).as("nothing before the publication time").isEmpty();
+
+        awaitFor(reader, 1, Duration.ofSeconds(120));
+        assertThat(pushService.receivedBy(reader)).singleElement().satisfies(r -> {
+            assertThat(r.json().path("title").asText()).isEqualTo(title);
+            assertThat(r.json().path("lang").asText()).isEqualTo("pt");
+            assertThat(r.json().path("url").asText()).startsWith(site.baseUrl() + "/pt/");
+        });
+        Thread.sleep(10_000);
+        assertThat(pushService.receivedBy(reader)).as("the next timer runs send nothing more").hasSize(1);
+    }
+
+    @Test
     void editorsSendByHandAfterAPreviewAndSeeCountsGoneSubscriptionsAreRemoved() throws Exception {
         BrowserSubscription kept = pushService.subscribe();
         BrowserSubscription dropped = pushService.subscribe();
+        BrowserSubscription broken = pushService.subscribe();
         assertThat(subscribe(kept, "es").statusCode()).isEqualTo(201);
         assertThat(subscribe(dropped, "es").statusCode()).isEqualTo(201);
+        assertThat(subscribe(broken, "es").statusCode()).isEqualTo(201);
         pushService.drop(dropped);
+        pushService.answer(broken, 400);
         Browserless editor = editor("192.0.2.92");
 
         HttpResponse<String> page = editor.get("/backoffice/push", "Accept-Language", "en");
@@ -212,12 +249,13 @@ class PushIT {
             String history = editor.get("/backoffice/push", "Accept-Language", "en").body();
             Matcher m = Pattern.compile("(?s)<tr data-message=\"\\d+\">(?:(?!</tr>).)*" + stamp + ".*?</tr>").matcher(history);
             row = m.find() ? m.group() : "";
-            if (row.contains("data-count=\"pending\">0<")) {
+            if (row.contains("data-count=\"recipients\">3<") && row.contains("data-count=\"pending\">0<")) {
                 break;
             }
             Thread.sleep(1000);
         }
-        assertThat(row).contains("data-count=\"removed\">1<").contains("data-count=\"pending\">0<");
+        assertThat(row).contains("data-count=\"recipients\">3<").contains("data-count=\"sent\">1<").contains("data-count=\"failed\">1<")
+                .contains("data-count=\"removed\">1<").contains("data-count=\"pending\">0<");
         assertThat(subscribe(dropped, "es").statusCode()).as("a removed browser may subscribe again").isEqualTo(201);
     }
 
@@ -240,6 +278,39 @@ class PushIT {
                     .satisfies(r -> assertThat(r.json().path("title").asText()).isEqualTo("Trains de nuit " + stamp));
             assertThat(flaky.problems()).isEmpty();
         }
+    }
+
+    @Test
+    void administratorsSetHowLongANoThanksLastsAndThePublicPagesFollowAtOnce() throws Exception {
+        Browserless admin = editor("192.0.2.94");
+        Browserless reader = new Browserless(site.baseUrl());
+        assertThat(reader.get("/fr/").body()).contains("data-days=\"30\"");
+        HttpResponse<String> page = admin.get("/backoffice/push/settings", "Accept-Language", "en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Notification settings").contains("value=\"30\"");
+        try {
+            for (String bad : List.of("three", "0", "366", "-5", "", "7.5")) {
+                HttpResponse<String> refused = admin.submit(page, "settings", Map.of("declineDays", bad), "save",
+                        "Accept-Language", "en");
+                assertThat(refused.statusCode()).as(bad).isEqualTo(200);
+                assertThat(refused.body()).as(bad).contains("Enter a number of days from 1 to 365.")
+                        .contains("value=\"" + bad + "\"");
+            }
+            assertThat(reader.get("/fr/").body()).as("nothing stored").contains("data-days=\"30\"");
+
+            HttpResponse<String> saved = admin.submit(page, "settings", Map.of("declineDays", " 7 "), "save",
+                    "Accept-Language", "en");
+            assertThat(saved.statusCode()).isEqualTo(302);
+            HttpResponse<String> after = admin.follow(saved.headers().firstValue("Location").orElseThrow());
+            assertThat(after.body()).contains("id=\"saved\"").contains("value=\"7\"");
+            assertThat(reader.get("/fr/").body()).as("the cached page was dropped").contains("data-days=\"7\"");
+            assertThat(reader.get("/it/").body()).contains("data-days=\"7\"");
+        } finally {
+            HttpResponse<String> reset = admin.submit(admin.get("/backoffice/push/settings", "Accept-Language", "en"),
+                    "settings", Map.of("declineDays", "30"), "save", "Accept-Language", "en");
+            assertThat(reset.statusCode()).isEqualTo(302);
+        }
+        assertThat(reader.get("/fr/").body()).contains("data-days=\"30\"");
     }
 
     private static void awaitFor(BrowserSubscription s, int count, Duration timeout) throws InterruptedException {

@@ -71,7 +71,9 @@ class RoleMatrixIT {
             new Page("/backoffice/settings", ADMIN),
             new Page("/backoffice/audit", ADMIN),
             new Page("/backoffice/mail", ADMIN),
-            new Page("/backoffice/mail/settings", ADMIN));
+            new Page("/backoffice/mail/settings", ADMIN),
+            new Page("/backoffice/push", STRUCTURE),
+            new Page("/backoffice/push/settings", ADMIN));
 
     static final List<Action> ACTIONS = List.of(
             new Action("choose own language", "/backoffice/profile", "language", "save", Map.of("uiLanguage", ""), ALL),

@@ -17,6 +17,8 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.scriptorium.content.application.ArticleForm;
 import org.scriptorium.content.application.EditorialService.Intent;
 import org.scriptorium.content.application.SaveOutcome;
@@ -282,13 +284,14 @@ class PushDeliveryTest {
                 .satisfies(r -> assertThat(r.json().path("title").asText()).isEqualTo("Le retour des trains de nuit"));
     }
 
-    @Test
-    void aSubscriptionTheServiceCallsGoneIsRemovedAndCounted() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {404, 410})
+    void aSubscriptionTheServiceCallsGoneIsRemovedAndCounted(int status) {
         BrowserSubscription kept = pushService.subscribe();
         BrowserSubscription dropped = pushService.subscribe();
         subscribe(kept, "es");
         long droppedId = subscribe(dropped, "es");
-        pushService.drop(dropped);
+        pushService.answer(dropped, status);
 
         publish(form(null, "es", "Vuelven los trenes nocturnos", "Viajar durmiendo.", 0), Intent.PUBLISH, Optional.empty());
         PushDispatcher.Run run = dispatcher().runOnce();

@@ -169,7 +169,12 @@ public final class PushServiceTestServer implements AutoCloseable {
 
     /** From now on the subscription answers 410 Gone. */
     public void drop(BrowserSubscription s) {
-        answers.put(s.id(), 410);
+        answer(s, 410);
+    }
+
+    /** From now on every message to the subscription gets this HTTP status (and is not delivered). */
+    public void answer(BrowserSubscription s, int status) {
+        answers.put(s.id(), status);
     }
 
     /** While true every message is answered 503 Service Unavailable. */
