@@ -72,7 +72,6 @@ class RoleMatrixIT {
             new Page("/backoffice/audit", ADMIN),
             new Page("/backoffice/mail", ADMIN),
             new Page("/backoffice/mail/settings", ADMIN),
-            new Page("/backoffice/push", STRUCTURE),
             new Page("/backoffice/push/settings", ADMIN));
 
     static final List<Action> ACTIONS = List.of(
