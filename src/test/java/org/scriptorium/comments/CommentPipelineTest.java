@@ -94,8 +94,8 @@ class CommentPipelineTest {
         Comment c = load(id);
         assertThat(c.getStatus()).isEqualTo(CommentStatus.PENDING);
         assertThat(c.getCheckState()).isEqualTo(CheckState.DONE);
-        assertThat(c.getVerdicts()).extracting(Verdict::getCheck).containsExactly("honeypot", "time-trap", "links", "blocklist", "akismet");
-        assertThat(c.getVerdicts().get(4).getOutcome()).isEqualTo(Verdict.Outcome.PASS);
+        assertThat(c.getVerdicts()).extracting(Verdict::getCheck).containsExactly("honeypot", "time-trap", "flood", "links", "blocklist", "akismet");
+        assertThat(c.getVerdicts().get(5).getOutcome()).isEqualTo(Verdict.Outcome.PASS);
         AkismetTestServer.Call call = akismet.lastCall("/1.1/comment-check");
         assertThat(call.param("blog_lang")).contains("it");
         assertThat(call.param("user_ip")).contains("198.51.100.1");
@@ -228,18 +228,31 @@ class CommentPipelineTest {
     }
 
     @Test
-    void floodControlRefusesASecondCommentFromTheSameAddressOrEmailWithinTheInterval() {
+    void floodControlStoresASecondCommentFromTheSameAddressOrEmailWithinTheIntervalAsSpam() {
         PostInput first = input("A", "same@example.org", "one");
-        post(first);
-        PostResult sameIp = f.tx(s -> s.post(new PostInput(it, null, "B", "other@example.org", "", "two", "",
-                first.formShownAt(), first.ip(), null, null)));
-        assertThat(sameIp).isEqualTo(new PostResult.Refused("comments.error.flood", 15));
-        PostResult sameMail = f.tx(s -> s.post(input("C", "SAME@example.org", "three")));
-        assertThat(sameMail).isInstanceOf(PostResult.Refused.class);
+        long firstId = post(first);
+        long sameIp = post(new PostInput(it, null, "B", "other@example.org", "", "two", "", first.formShownAt(), first.ip(),
+                null, null));
+        long sameMail = post(input("C", "SAME@example.org", "three"));
+        for (long id : new long[] {sameIp, sameMail}) {
+            Comment c = load(id);
+            assertThat(c.getStatus()).as("stored, as spam").isEqualTo(CommentStatus.SPAM);
+            assertThat(c.getVerdicts()).filteredOn(v -> v.getCheck().equals("flood")).singleElement().satisfies(v -> {
+                assertThat(v.getOutcome()).isEqualTo(Verdict.Outcome.SPAM);
+                assertThat(v.getReason()).contains("15 s");
+            });
+        }
+        assertThat(load(firstId).getStatus()).isEqualTo(CommentStatus.PENDING);
+        assertThat(load(firstId).getVerdicts()).filteredOn(v -> v.getCheck().equals("flood"))
+                .singleElement().satisfies(v -> assertThat(v.getOutcome()).isEqualTo(Verdict.Outcome.PASS));
+        assertThat(f.events).as("only the first goes on to Akismet").contains(new CommentStored(firstId))
+                .doesNotContain(new CommentStored(sameIp), new CommentStored(sameMail));
+
         clock.set(clock.instant().plusSeconds(16));
-        PostResult later = f.tx(s -> s.post(new PostInput(it, null, "B", "other@example.org", "", "two", "",
-                clock.instant().minusSeconds(20), first.ip(), null, null)));
-        assertThat(later).isInstanceOf(PostResult.Accepted.class);
+        long later = post(new PostInput(it, null, "B", "other@example.org", "", "two", "", clock.instant().minusSeconds(20),
+                first.ip(), null, null));
+        assertThat(load(later).getStatus()).isEqualTo(CommentStatus.PENDING);
+        assertThat(load(later).getCheckState()).isEqualTo(CheckState.WAITING);
     }
 
     @Test
