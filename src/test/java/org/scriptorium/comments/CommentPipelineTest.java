@@ -25,8 +25,10 @@ import org.scriptorium.comments.domain.CommentStatus;
 import org.scriptorium.comments.domain.CommentStored;
 import org.scriptorium.comments.domain.CommentsChanged;
 import org.scriptorium.comments.domain.DiscardedComment;
+import org.scriptorium.comments.domain.NewPendingComment;
 import org.scriptorium.comments.domain.Verdict;
 import org.scriptorium.comments.infrastructure.JpaCommentRepository;
+import org.scriptorium.content.domain.ArticleTranslation;
 import org.scriptorium.testing.AkismetTestServer;
 import org.scriptorium.testing.MutableClock;
 
@@ -46,7 +48,7 @@ class CommentPipelineTest {
     @BeforeEach
     void setUp() {
         akismet = AkismetTestServer.startOnFreePort();
-        f = new CommentFixture(clock, akismet.endpoint(), AkismetTestServer.VALID_KEY, 700);
+        f = new CommentFixture(clock, akismet.endpoint(), AkismetTestServer.VALID_KEY, 2000);
         it = f.translation("it");
     }
 
@@ -104,6 +106,9 @@ class CommentPipelineTest {
         assertThat(call.param("permalink")).hasValueSatisfying(p -> assertThat(p).startsWith("http://magazine.test/it/"));
         assertThat(call.param("honeypot_field_name")).contains("website2");
         assertThat(call.param("comment_type")).contains("comment");
+        assertThat(call.param("comment_date_gmt")).isPresent();
+        assertThat(call.param("comment_post_modified_gmt")).as("the article's publication time").isPresent();
+        assertThat(call.param("blog_charset")).contains("UTF-8");
     }
 
     @Test
@@ -253,6 +258,55 @@ class CommentPipelineTest {
                 first.ip(), null, null));
         assertThat(load(later).getStatus()).isEqualTo(CommentStatus.PENDING);
         assertThat(load(later).getCheckState()).isEqualTo(CheckState.WAITING);
+    }
+
+    @Test
+    void commentsClosePerArticleAndAfterTheConfiguredNumberOfDays() {
+        assertThat(f.tx(s -> s.discussion(it, Set.of())).orElseThrow().open()).isTrue();
+        f.db.run(em -> em.find(ArticleTranslation.class, it).getArticle().setCommentsOpen(false));
+        assertThat(f.tx(s -> s.discussion(it, Set.of())).orElseThrow().open()).isFalse();
+        PostResult closed = f.tx(s -> s.post(input("Chiuso", "chiuso@example.org", "troppo tardi")));
+        assertThat(closed).isEqualTo(new PostResult.Refused("comments.closed"));
+        f.db.run(em -> em.find(ArticleTranslation.class, it).getArticle().setCommentsOpen(true));
+
+        Instant published = f.db.inTransaction(em -> {
+            ArticleTranslation t = em.find(ArticleTranslation.class, it);
+            return t.getPublishAt().orElse(t.getCreatedAt());
+        });
+        f.settings(s -> new CommentSettings(s.policy(), s.floodSeconds(), s.minFillSeconds(), s.maxLinks(), s.blockedWords(),
+                s.blockedIps(), s.blockedEmails(), s.maxDepth(), 30, s.spamPurgeDays(), s.notification(), s.akismetKey(),
+                s.akismetEndpoint()));
+        clock.set(published.plus(Duration.ofDays(29)));
+        assertThat(f.tx(s -> s.discussion(it, Set.of())).orElseThrow().open()).as("day 29 of 30").isTrue();
+        post(input("Puntuale", "puntuale@example.org", "in tempo"));
+        clock.set(published.plus(Duration.ofDays(30)).plusSeconds(1));
+        assertThat(f.tx(s -> s.discussion(it, Set.of())).orElseThrow().open()).isFalse();
+        PostResult late = f.tx(s -> s.post(input("Tardi", "tardi@example.org", "dopo trenta giorni")));
+        assertThat(late).isEqualTo(new PostResult.Refused("comments.closed"));
+    }
+
+    @Test
+    void withoutAnAkismetKeyTheCheapChecksStillRunAndThePolicyDecidesAtOnce() {
+        try (CommentFixture off = new CommentFixture(clock, null, null, 1000)) {
+            long t = off.translation("it");
+            PostResult r = off.tx(s -> s.post(new PostInput(t, null, "Nadia", "nadia@example.org", "", "ciao", "",
+                    clock.instant().minusSeconds(20), "198.51.100.99", null, null)));
+            assertThat(r).isInstanceOf(PostResult.Accepted.class);
+            long id = ((PostResult.Accepted) r).commentId();
+            Comment c = off.db.inTransaction(em -> {
+                Comment found = new JpaCommentRepository(em).findById(id).orElseThrow();
+                found.getHistory().size();
+                found.getVerdicts().size();
+                return found;
+            });
+            assertThat(c.getStatus()).isEqualTo(CommentStatus.PENDING);
+            assertThat(c.getCheckState()).isNotEqualTo(CheckState.WAITING);
+            assertThat(c.getVerdicts()).extracting(Verdict::getCheck).containsExactly("honeypot", "time-trap", "flood", "links",
+                    "blocklist");
+            assertThat(c.getHistory()).anySatisfy(h -> assertThat(h.getDetail()).isEqualTo("akismet: skipped (Akismet is off)"));
+            assertThat(off.events).contains(new NewPendingComment(id)).doesNotContain(new CommentStored(id));
+        }
+        assertThat(akismet.calls("/1.1/comment-check")).isEmpty();
     }
 
     @Test

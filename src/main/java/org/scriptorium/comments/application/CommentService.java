@@ -341,6 +341,8 @@ public class CommentService {
                 .commentAuthorUrl(c.getSubmittedUrl().orElse(null))
                 .commentContent(c.getSubmittedBody())
                 .commentDateGmt(c.getCreatedAt())
+                .commentPostModifiedGmt(articles.findTranslationById(c.getTranslationId())
+                        .flatMap(ArticleTranslation::getPublishAt).orElse(null))
                 .commentParent(c.getParentId().map(String::valueOf).orElse(null))
                 .blogLang(c.getLanguage())
                 .blogCharset("UTF-8")
