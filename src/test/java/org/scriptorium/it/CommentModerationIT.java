@@ -218,6 +218,7 @@ class CommentModerationIT {
     @Test
     void everyBulkActionMovesTheCommentsAndSpamAndNotSpamTellAkismetWhatWasSubmitted() throws Exception {
         String stamp = "k" + System.nanoTime();
+        Map<String, Long> tabsBefore = tabCounts();
         long a = postPending("Anna " + stamp, "a" + stamp + "@example.org", "Commento A " + stamp + "-a", "198.51.100.61");
         long b = postPending("Bruno " + stamp, "b" + stamp + "@example.org", "Commento B " + stamp + "-b", "198.51.100.62");
         long c = postPending("Carla " + stamp, "c" + stamp + "@example.org", "Commento C " + stamp + "-c", "198.51.100.63");
@@ -234,9 +235,13 @@ class CommentModerationIT {
         long otherArticle = Long.parseLong(articleId.group(1)) + 100_000;
         assertThat(rowsOf(get(queuePath("PENDING", stamp) + "&article=" + otherArticle))).isEmpty();
 
+        assertThat(tabCounts()).containsEntry("PENDING", tabsBefore.get("PENDING") + 3)
+                .containsEntry("APPROVED", tabsBefore.get("APPROVED"));
         long onCard = cardCount();
         assertThat(bulk("PENDING", stamp, "approve")).as("everything the filters find").isEqualTo(3);
         assertThat(rows("APPROVED", stamp)).containsOnlyKeys(a, b, c);
+        assertThat(tabCounts()).containsEntry("PENDING", tabsBefore.get("PENDING"))
+                .containsEntry("APPROVED", tabsBefore.get("APPROVED") + 3);
         assertThat(article()).contains("Commento A " + stamp).contains("Commento B " + stamp).contains("Commento C " + stamp);
         assertThat(cardCount()).as("the count on the home page's card").isEqualTo(onCard + 3);
 
@@ -398,6 +403,17 @@ class CommentModerationIT {
         } finally {
             CommentSupport.configure(admin, 0, 0);
         }
+    }
+
+    /** The count each tab of the queue shows, by status. */
+    private static Map<String, Long> tabCounts() throws Exception {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("id=\"tab-([A-Z]+)\"[^>]*>[^<(]*\\(([0-9.,]+)\\)").matcher(get("/backoffice/comments"));
+        while (m.find()) {
+            counts.put(m.group(1), Long.parseLong(m.group(2).replaceAll("[.,]", "")));
+        }
+        assertThat(counts).containsOnlyKeys("PENDING", "APPROVED", "SPAM", "TRASH");
+        return counts;
     }
 
     /** The number of approved comments the home page's card of the article shows (0 when it shows none). */

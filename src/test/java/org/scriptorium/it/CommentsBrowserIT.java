@@ -211,6 +211,17 @@ class CommentsBrowserIT {
         assertThat(vectors).hasSizeGreaterThan(550);
         String slug = CommentSupport.firstArticle(new Browserless(site.baseUrl()), "en");
         String stamp = "x" + System.nanoTime();
+        // Akismet has nothing to do with escaping: with it off, the site does not check 580 comments in the
+        // background while the pages are rendered (every other check still runs).
+        CommentSupport.configure(admin, 0, 0, "no-akismet-for-this-test");
+        try {
+            postAndOpenEveryVector(vectors, slug, stamp, started);
+        } finally {
+            CommentSupport.configure(admin, 0, 0);
+        }
+    }
+
+    private void postAndOpenEveryVector(List<String> vectors, String slug, String stamp, long started) throws Exception {
 
         // Every vector in every field, stored: posted over raw HTTP (no browser normalises the bytes) by four readers.
         List<Long> stored = Collections.synchronizedList(new ArrayList<>());
