@@ -310,6 +310,27 @@ class CommentPipelineTest {
     }
 
     @Test
+    void spamIsPurgedOnceOlderThanTheSetting() {
+        long spam = post(input("Vecchio", "vecchio@example.org", "spam vecchio"));
+        long kept = post(input("Buono", "buono@example.org", "in attesa"));
+        f.tx(s -> s.moderate(CommentFixture.MODERATOR, ModerationAction.SPAM, List.of(spam)));
+        Instant marked = clock.instant();
+        clock.set(marked.plus(Duration.ofDays(14)));
+        f.tx(s -> s.purge());
+        assertThat(exists(spam)).as("14 days of 15").isTrue();
+        f.settings(s -> new CommentSettings(s.policy(), s.floodSeconds(), s.minFillSeconds(), s.maxLinks(), s.blockedWords(),
+                s.blockedIps(), s.blockedEmails(), s.maxDepth(), s.closeAfterDays(), 30, s.notification(), s.akismetKey(),
+                s.akismetEndpoint()));
+        clock.set(marked.plus(Duration.ofDays(16)));
+        f.tx(s -> s.purge());
+        assertThat(exists(spam)).as("the setting says 30 days").isTrue();
+        clock.set(marked.plus(Duration.ofDays(31)));
+        assertThat(f.tx(s -> s.purge())[0]).isEqualTo(1);
+        assertThat(exists(spam)).isFalse();
+        assertThat(exists(kept)).as("only spam is purged").isTrue();
+    }
+
+    @Test
     void invalidInputStoresNothingAndNamesEachField() {
         PostResult r = f.tx(s -> s.post(new PostInput(it, null, " ", "not-an-email", "javascript:alert(1)", "", "",
                 clock.instant().minusSeconds(20), "198.51.100.200", null, null)));
