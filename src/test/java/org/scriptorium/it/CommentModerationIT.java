@@ -349,6 +349,10 @@ class CommentModerationIT {
             String dashboard = waitFor("/backoffice/", body -> figure(body, "comments.figure.akismet") == 0);
             assertThat(figure(dashboard, "comments.figure.akismet")).isZero();
             assertThat(get("/backoffice/comments")).contains("Akismet is off: only the site's own checks run.");
+            assertThat(audit("settings:comments")).as("saving the settings is audited").anySatisfy(e -> {
+                assertThat(e[0]).isEqualTo("comment.settings");
+                assertThat(e[1]).isEqualTo(RunningSite.ADMIN_EMAIL);
+            });
             String stamp = "o" + System.nanoTime();
             long id = postPending("Otto " + stamp, stamp + "@example.org", "Senza Akismet " + stamp, "198.51.100.67");
             String detail = get("/backoffice/comment?id=" + id);
