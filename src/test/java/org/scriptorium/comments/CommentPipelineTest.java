@@ -25,8 +25,10 @@ import org.scriptorium.comments.domain.CommentStatus;
 import org.scriptorium.comments.domain.CommentStored;
 import org.scriptorium.comments.domain.CommentsChanged;
 import org.scriptorium.comments.domain.DiscardedComment;
+import org.scriptorium.comments.domain.NewPendingComment;
 import org.scriptorium.comments.domain.Verdict;
 import org.scriptorium.comments.infrastructure.JpaCommentRepository;
+import org.scriptorium.content.domain.ArticleTranslation;
 import org.scriptorium.testing.AkismetTestServer;
 import org.scriptorium.testing.MutableClock;
 
@@ -46,7 +48,7 @@ class CommentPipelineTest {
     @BeforeEach
     void setUp() {
         akismet = AkismetTestServer.startOnFreePort();
-        f = new CommentFixture(clock, akismet.endpoint(), AkismetTestServer.VALID_KEY, 700);
+        f = new CommentFixture(clock, akismet.endpoint(), AkismetTestServer.VALID_KEY, 2000);
         it = f.translation("it");
     }
 
@@ -94,8 +96,8 @@ class CommentPipelineTest {
         Comment c = load(id);
         assertThat(c.getStatus()).isEqualTo(CommentStatus.PENDING);
         assertThat(c.getCheckState()).isEqualTo(CheckState.DONE);
-        assertThat(c.getVerdicts()).extracting(Verdict::getCheck).containsExactly("honeypot", "time-trap", "links", "blocklist", "akismet");
-        assertThat(c.getVerdicts().get(4).getOutcome()).isEqualTo(Verdict.Outcome.PASS);
+        assertThat(c.getVerdicts()).extracting(Verdict::getCheck).containsExactly("honeypot", "time-trap", "flood", "links", "blocklist", "akismet");
+        assertThat(c.getVerdicts().get(5).getOutcome()).isEqualTo(Verdict.Outcome.PASS);
         AkismetTestServer.Call call = akismet.lastCall("/1.1/comment-check");
         assertThat(call.param("blog_lang")).contains("it");
         assertThat(call.param("user_ip")).contains("198.51.100.1");
@@ -104,6 +106,9 @@ class CommentPipelineTest {
         assertThat(call.param("permalink")).hasValueSatisfying(p -> assertThat(p).startsWith("http://magazine.test/it/"));
         assertThat(call.param("honeypot_field_name")).contains("website2");
         assertThat(call.param("comment_type")).contains("comment");
+        assertThat(call.param("comment_date_gmt")).isPresent();
+        assertThat(call.param("comment_post_modified_gmt")).as("the article's publication time").isPresent();
+        assertThat(call.param("blog_charset")).contains("UTF-8");
     }
 
     @Test
@@ -228,18 +233,101 @@ class CommentPipelineTest {
     }
 
     @Test
-    void floodControlRefusesASecondCommentFromTheSameAddressOrEmailWithinTheInterval() {
+    void floodControlStoresASecondCommentFromTheSameAddressOrEmailWithinTheIntervalAsSpam() {
         PostInput first = input("A", "same@example.org", "one");
-        post(first);
-        PostResult sameIp = f.tx(s -> s.post(new PostInput(it, null, "B", "other@example.org", "", "two", "",
-                first.formShownAt(), first.ip(), null, null)));
-        assertThat(sameIp).isEqualTo(new PostResult.Refused("comments.error.flood", 15));
-        PostResult sameMail = f.tx(s -> s.post(input("C", "SAME@example.org", "three")));
-        assertThat(sameMail).isInstanceOf(PostResult.Refused.class);
+        long firstId = post(first);
+        long sameIp = post(new PostInput(it, null, "B", "other@example.org", "", "two", "", first.formShownAt(), first.ip(),
+                null, null));
+        long sameMail = post(input("C", "SAME@example.org", "three"));
+        for (long id : new long[] {sameIp, sameMail}) {
+            Comment c = load(id);
+            assertThat(c.getStatus()).as("stored, as spam").isEqualTo(CommentStatus.SPAM);
+            assertThat(c.getVerdicts()).filteredOn(v -> v.getCheck().equals("flood")).singleElement().satisfies(v -> {
+                assertThat(v.getOutcome()).isEqualTo(Verdict.Outcome.SPAM);
+                assertThat(v.getReason()).contains("15 s");
+            });
+        }
+        assertThat(load(firstId).getStatus()).isEqualTo(CommentStatus.PENDING);
+        assertThat(load(firstId).getVerdicts()).filteredOn(v -> v.getCheck().equals("flood"))
+                .singleElement().satisfies(v -> assertThat(v.getOutcome()).isEqualTo(Verdict.Outcome.PASS));
+        assertThat(f.events).as("only the first goes on to Akismet").contains(new CommentStored(firstId))
+                .doesNotContain(new CommentStored(sameIp), new CommentStored(sameMail));
+
         clock.set(clock.instant().plusSeconds(16));
-        PostResult later = f.tx(s -> s.post(new PostInput(it, null, "B", "other@example.org", "", "two", "",
-                clock.instant().minusSeconds(20), first.ip(), null, null)));
-        assertThat(later).isInstanceOf(PostResult.Accepted.class);
+        long later = post(new PostInput(it, null, "B", "other@example.org", "", "two", "", clock.instant().minusSeconds(20),
+                first.ip(), null, null));
+        assertThat(load(later).getStatus()).isEqualTo(CommentStatus.PENDING);
+        assertThat(load(later).getCheckState()).isEqualTo(CheckState.WAITING);
+    }
+
+    @Test
+    void commentsClosePerArticleAndAfterTheConfiguredNumberOfDays() {
+        assertThat(f.tx(s -> s.discussion(it, Set.of())).orElseThrow().open()).isTrue();
+        f.db.run(em -> em.find(ArticleTranslation.class, it).getArticle().setCommentsOpen(false));
+        assertThat(f.tx(s -> s.discussion(it, Set.of())).orElseThrow().open()).isFalse();
+        PostResult closed = f.tx(s -> s.post(input("Chiuso", "chiuso@example.org", "troppo tardi")));
+        assertThat(closed).isEqualTo(new PostResult.Refused("comments.closed"));
+        f.db.run(em -> em.find(ArticleTranslation.class, it).getArticle().setCommentsOpen(true));
+
+        Instant published = f.db.inTransaction(em -> {
+            ArticleTranslation t = em.find(ArticleTranslation.class, it);
+            return t.getPublishAt().orElse(t.getCreatedAt());
+        });
+        f.settings(s -> new CommentSettings(s.policy(), s.floodSeconds(), s.minFillSeconds(), s.maxLinks(), s.blockedWords(),
+                s.blockedIps(), s.blockedEmails(), s.maxDepth(), 30, s.spamPurgeDays(), s.notification(), s.akismetKey(),
+                s.akismetEndpoint()));
+        clock.set(published.plus(Duration.ofDays(29)));
+        assertThat(f.tx(s -> s.discussion(it, Set.of())).orElseThrow().open()).as("day 29 of 30").isTrue();
+        post(input("Puntuale", "puntuale@example.org", "in tempo"));
+        clock.set(published.plus(Duration.ofDays(30)).plusSeconds(1));
+        assertThat(f.tx(s -> s.discussion(it, Set.of())).orElseThrow().open()).isFalse();
+        PostResult late = f.tx(s -> s.post(input("Tardi", "tardi@example.org", "dopo trenta giorni")));
+        assertThat(late).isEqualTo(new PostResult.Refused("comments.closed"));
+    }
+
+    @Test
+    void withoutAnAkismetKeyTheCheapChecksStillRunAndThePolicyDecidesAtOnce() {
+        try (CommentFixture off = new CommentFixture(clock, null, null, 1000)) {
+            long t = off.translation("it");
+            PostResult r = off.tx(s -> s.post(new PostInput(t, null, "Nadia", "nadia@example.org", "", "ciao", "",
+                    clock.instant().minusSeconds(20), "198.51.100.99", null, null)));
+            assertThat(r).isInstanceOf(PostResult.Accepted.class);
+            long id = ((PostResult.Accepted) r).commentId();
+            Comment c = off.db.inTransaction(em -> {
+                Comment found = new JpaCommentRepository(em).findById(id).orElseThrow();
+                found.getHistory().size();
+                found.getVerdicts().size();
+                return found;
+            });
+            assertThat(c.getStatus()).isEqualTo(CommentStatus.PENDING);
+            assertThat(c.getCheckState()).isNotEqualTo(CheckState.WAITING);
+            assertThat(c.getVerdicts()).extracting(Verdict::getCheck).containsExactly("honeypot", "time-trap", "flood", "links",
+                    "blocklist");
+            assertThat(c.getHistory()).anySatisfy(h -> assertThat(h.getDetail()).isEqualTo("akismet: skipped (Akismet is off)"));
+            assertThat(off.events).contains(new NewPendingComment(id)).doesNotContain(new CommentStored(id));
+        }
+        assertThat(akismet.calls("/1.1/comment-check")).isEmpty();
+    }
+
+    @Test
+    void spamIsPurgedOnceOlderThanTheSetting() {
+        long spam = post(input("Vecchio", "vecchio@example.org", "spam vecchio"));
+        long kept = post(input("Buono", "buono@example.org", "in attesa"));
+        f.tx(s -> s.moderate(CommentFixture.MODERATOR, ModerationAction.SPAM, List.of(spam)));
+        Instant marked = clock.instant();
+        clock.set(marked.plus(Duration.ofDays(14)));
+        f.tx(s -> s.purge());
+        assertThat(exists(spam)).as("14 days of 15").isTrue();
+        f.settings(s -> new CommentSettings(s.policy(), s.floodSeconds(), s.minFillSeconds(), s.maxLinks(), s.blockedWords(),
+                s.blockedIps(), s.blockedEmails(), s.maxDepth(), s.closeAfterDays(), 30, s.notification(), s.akismetKey(),
+                s.akismetEndpoint()));
+        clock.set(marked.plus(Duration.ofDays(16)));
+        f.tx(s -> s.purge());
+        assertThat(exists(spam)).as("the setting says 30 days").isTrue();
+        clock.set(marked.plus(Duration.ofDays(31)));
+        assertThat(f.tx(s -> s.purge())[0]).isEqualTo(1);
+        assertThat(exists(spam)).isFalse();
+        assertThat(exists(kept)).as("only spam is purged").isTrue();
     }
 
     @Test

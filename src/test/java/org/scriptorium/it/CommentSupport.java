@@ -40,13 +40,24 @@ final class CommentSupport {
 
     /** Points the site at the Akismet test server and relaxes the flood and time traps for tests. */
     static void configure(Browserless admin, int floodSeconds, int minFillSeconds) throws Exception {
+        configure(admin, floodSeconds, minFillSeconds, AkismetTestServer.VALID_KEY);
+    }
+
+    /** As {@link #configure(Browserless, int, int)}, with an Akismet key of the test's choice. */
+    static void configure(Browserless admin, int floodSeconds, int minFillSeconds, String akismetKey) throws Exception {
+        configure(admin, Map.of("akismetKey", akismetKey, "floodSeconds", String.valueOf(floodSeconds),
+                "minFillSeconds", String.valueOf(minFillSeconds)));
+    }
+
+    /** Saves the comment settings page: the tests' defaults, with some fields changed. */
+    static void configure(Browserless admin, Map<String, String> changed) throws Exception {
         HttpResponse<String> page = admin.get("/backoffice/comments/settings", "Accept-Language", "en");
         assertThat(page.statusCode()).isEqualTo(200);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("akismetKey", AkismetTestServer.VALID_KEY);
         fields.put("akismetEndpoint", akismet().endpoint());
-        fields.put("floodSeconds", String.valueOf(floodSeconds));
-        fields.put("minFillSeconds", String.valueOf(minFillSeconds));
+        fields.put("floodSeconds", "0");
+        fields.put("minFillSeconds", "0");
         fields.put("maxLinks", "2");
         fields.put("maxDepth", "3");
         fields.put("closeAfterDays", "0");
@@ -56,6 +67,7 @@ final class CommentSupport {
         fields.put("blockedWords", "");
         fields.put("blockedIps", "");
         fields.put("blockedEmails", "");
+        fields.putAll(changed);
         HttpResponse<String> saved = admin.submit(page, "settings", fields, "save", "Accept-Language", "en");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
     }

@@ -54,6 +54,11 @@ class CommentsIT {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("Il modulo è scaduto").contains("value=\"Eva\"");
 
+        HttpResponse<String> foreign = reader.submit(page, "comment", Map.of("name", "Eva", "email", "eva@example.org",
+                "body", "da un altro sito " + stamp), "post", "X-Forwarded-For", "198.51.100.10", "Origin", "https://evil.example");
+        assertThat(foreign.statusCode()).as("a foreign Origin").isEqualTo(403);
+        assertThat(foreign.body()).contains("Il modulo è scaduto").contains("da un altro sito " + stamp);
+
         HttpResponse<String> posted = reader.submit(refused, "comment", Map.of("name", "Eva <b>" + stamp,
                 "email", "eva" + stamp + "@example.org", "body", "Riga uno\nRiga due http://example.org/x " + stamp),
                 "post", "X-Forwarded-For", "198.51.100.10");

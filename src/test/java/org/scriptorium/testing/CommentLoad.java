@@ -105,6 +105,7 @@ public final class CommentLoad {
         System.out.printf("post_p99_ms=%.1f%n", percentile(sorted, 0.99));
         System.out.printf("accepted=%d other=%d stored=%d %s%n", accepted.get(), other.get(), stored,
                 stored == accepted.get() ? "(equal)" : "(NOT equal)");
+        System.out.printf("target post_p99_ms<=50: %s%n", percentile(sorted, 0.99) <= 50 ? "met" : "NOT met");
     }
 
     private static double percentile(List<Long> sorted, double q) {

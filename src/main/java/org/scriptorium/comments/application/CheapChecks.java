@@ -8,10 +8,11 @@ import java.util.Locale;
 import org.scriptorium.comments.domain.Verdict;
 
 /**
- * The checks that cost nothing and run before the reader gets an answer: the honeypot (a field people do not
- * see), the time trap (a form posted quicker than anyone types), the link count and the blocklists of words,
- * addresses and e-mails. Each yields a {@link Verdict} with its reason; flood control needs the stored
- * comments and lives in {@link CommentService}.
+ * The checks that cost nothing and run, on the stored comment, before the reader gets an answer: the honeypot
+ * (a field people do not see), the time trap (a form posted quicker than anyone types), flood control (another
+ * comment from the same address or e-mail within the interval; {@link CommentService} looks that up in the
+ * stored comments), the link count and the blocklists of words, addresses and e-mails. Each yields a
+ * {@link Verdict} with its reason.
  */
 public final class CheapChecks {
 
@@ -25,9 +26,13 @@ public final class CheapChecks {
     public record Result(String check, Verdict.Outcome outcome, String reason) {
     }
 
-    /** Runs every cheap check; the list holds one result per check, in order. */
+    /**
+     * Runs every cheap check; the list holds one result per check, in order.
+     *
+     * @param recentFromSender whether the same address or e-mail posted another comment within the flood interval
+     */
     public static List<Result> run(CommentSettings settings, String name, String email, String url, String body,
-                                   String ip, String honeypot, Duration fillTime) {
+                                   String ip, String honeypot, Duration fillTime, boolean recentFromSender) {
         List<Result> results = new ArrayList<>();
         results.add(honeypot != null && !honeypot.isEmpty()
                 ? new Result("honeypot", Verdict.Outcome.DISCARD, "the hidden field was filled in")
@@ -40,6 +45,15 @@ public final class CheapChecks {
                     + " ms after the form was shown (minimum " + settings.minFillSeconds() + " s)"));
         } else {
             results.add(new Result("time-trap", Verdict.Outcome.PASS, "filled in " + seconds + " s"));
+        }
+        if (settings.floodSeconds() <= 0) {
+            results.add(new Result("flood", Verdict.Outcome.PASS, "no interval set"));
+        } else if (recentFromSender) {
+            results.add(new Result("flood", Verdict.Outcome.SPAM, "another comment from this address or e-mail less than "
+                    + settings.floodSeconds() + " s before"));
+        } else {
+            results.add(new Result("flood", Verdict.Outcome.PASS, "no other comment from this address or e-mail in the last "
+                    + settings.floodSeconds() + " s"));
         }
         int links = PlainText.countLinks(body) + PlainText.countLinks(name);
         results.add(links > settings.maxLinks()

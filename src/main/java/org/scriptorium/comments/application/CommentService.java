@@ -49,10 +49,11 @@ import org.scriptorium.spam.domain.SpamCheckRequest;
 /**
  * Comments from the reader's post to the moderator's decision.
  *
- * <p><strong>Posting.</strong> {@link #post(PostInput)} validates the form, refuses a flood (one comment per
- * interval per address and per e-mail), then stores the comment PENDING and runs the {@link CheapChecks} in
- * the same transaction, so that the comment is durable before the reader is answered. Blatant spam (a filled
- * honeypot) goes to the discard log; spam by the time trap or the blocklists becomes SPAM. What remains
+ * <p><strong>Posting.</strong> {@link #post(PostInput)} validates the form, then stores the comment PENDING
+ * and runs the {@link CheapChecks} in the same transaction, so that the comment is durable before the reader
+ * is answered. Blatant spam (a filled honeypot) goes to the discard log; spam by the time trap, flood control
+ * (a second comment from one address or e-mail within the interval) or the blocklists becomes SPAM, where a
+ * moderator can still find it and call it "not spam". What remains
  * waits for Akismet: {@link CommentStored} is fired and, after the commit, {@link AkismetCheckRunner} asks
  * Akismet off the reader's request. Without an active Akismet key the policy decides at once.
  *
@@ -153,7 +154,7 @@ public class CommentService {
         ArticleTranslation t = found.get();
         CommentSettings s = settingsStore.current();
         if (!isOpen(t, s)) {
-            return new PostResult.Refused("comments.closed", 0);
+            return new PostResult.Refused("comments.closed");
         }
         Map<String, String> errors = validate(in.name(), in.email(), in.url(), in.body());
         Comment parent = null;
@@ -168,9 +169,7 @@ public class CommentService {
             return new PostResult.Invalid(errors);
         }
         String email = in.email().strip();
-        if (s.floodSeconds() > 0 && comments.existsSince(in.ip(), email, now.minusSeconds(s.floodSeconds()))) {
-            return new PostResult.Refused("comments.error.flood", s.floodSeconds());
-        }
+        boolean flood = s.floodSeconds() > 0 && comments.existsSince(in.ip(), email, now.minusSeconds(s.floodSeconds()));
         Long parentId = parent == null ? null : parent.getId();
         int depth = 1;
         if (parent != null) {
@@ -188,7 +187,7 @@ public class CommentService {
         comments.save(c);
         Duration fill = in.formShownAt() == null ? null : Duration.between(in.formShownAt(), now);
         List<CheapChecks.Result> results = CheapChecks.run(s, c.getAuthorName(), email, c.getAuthorUrl().orElse(null),
-                c.getBody(), in.ip(), in.honeypot(), fill);
+                c.getBody(), in.ip(), in.honeypot(), fill, flood);
         Verdict.Outcome worst = Verdict.Outcome.PASS;
         String reason = null;
         for (CheapChecks.Result r : results) {
@@ -343,6 +342,8 @@ public class CommentService {
                 .commentAuthorUrl(c.getSubmittedUrl().orElse(null))
                 .commentContent(c.getSubmittedBody())
                 .commentDateGmt(c.getCreatedAt())
+                .commentPostModifiedGmt(articles.findTranslationById(c.getTranslationId())
+                        .flatMap(ArticleTranslation::getPublishAt).orElse(null))
                 .commentParent(c.getParentId().map(String::valueOf).orElse(null))
                 .blogLang(c.getLanguage())
                 .blogCharset("UTF-8")

@@ -11,8 +11,8 @@ public sealed interface PostResult {
     record Invalid(Map<String, String> errors) implements PostResult {
     }
 
-    /** Nothing stored, for a reason the reader can act on (a UI-string key and a number for it). */
-    record Refused(String messageKey, long argument) implements PostResult {
+    /** Nothing stored, for a reason the reader is told (a UI-string key), such as comments being closed. */
+    record Refused(String messageKey) implements PostResult {
     }
 
     /** No published translation with that id. */

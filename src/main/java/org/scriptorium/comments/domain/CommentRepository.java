@@ -32,7 +32,7 @@ public interface CommentRepository {
     /** How many comments have each status. */
     Map<CommentStatus, Long> countByStatus();
 
-    /** The newest comment from an address or e-mail since a time, for flood control. */
+    /** Whether a reader's comment from an address or e-mail was stored after a time, for flood control. */
     boolean existsSince(String userIp, String email, Instant since);
 
     /** Whether the e-mail has an approved comment already (a known author). */

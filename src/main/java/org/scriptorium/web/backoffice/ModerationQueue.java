@@ -190,6 +190,18 @@ public class ModerationQueue {
                 .collect(Collectors.joining("&"));
     }
 
+    /** The current tab filtered to one article's comments, keeping the other filters. */
+    public String articleLink(long articleId) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("tab", tab.name());
+        q.put("lang", lang);
+        q.put("article", String.valueOf(articleId));
+        q.put("q", text);
+        return request.getContextPath() + "/backoffice/comments?" + q.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
     public String pageLink(int page) {
         return link(tab, page);
     }

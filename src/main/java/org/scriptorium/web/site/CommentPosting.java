@@ -117,12 +117,7 @@ public class CommentPosting extends HttpServlet {
         } else if (result instanceof PostResult.Invalid invalid) {
             render(request, response, invalid.errors(), texts.msg(lang, "comments.error.summary"));
         } else if (result instanceof PostResult.Refused refused) {
-            boolean flood = "comments.error.flood".equals(refused.messageKey());
-            if (flood) {
-                response.setStatus(429);
-            }
-            render(request, response, Map.of(), flood ? texts.msg(lang, "comments.error.flood", refused.argument())
-                    : texts.msg(lang, "comments.closed"));
+            render(request, response, Map.of(), texts.msg(lang, refused.messageKey()));
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
