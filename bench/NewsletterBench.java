@@ -66,9 +66,10 @@ public class NewsletterBench {
                 csv.append("s").append(i).append('.').append(lang).append("@bench.example.org,").append(lang).append('\n');
             }
             String result = c.importCsv(csv.toString());
-            Matcher done = Pattern.compile("Import finished: (\\d+) added").matcher(result);
+            Matcher done = Pattern.compile("<ul id=\"messages\"[^>]*>\\s*<li[^>]*>\\D*(\\d+)").matcher(result);
             if (!done.find()) {
-                throw new IllegalStateException("Import failed:\n" + result.substring(0, Math.min(2000, result.length())));
+                int main = Math.max(0, result.indexOf("<main"));
+                throw new IllegalStateException("Import failed:\n" + result.substring(main, Math.min(main + 3000, result.length())));
             }
         }
         System.out.printf("imported %d subscribers in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
