@@ -66,6 +66,11 @@ public final class PayaraProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara exited with " + process.exitValue() + ":\n" + tail(60));
             }
+            if (log().contains("Failed to start, exiting")) {
+                String tail = tail(80);
+                close();
+                throw new IllegalStateException("Payara failed to start (its port taken?):\n" + tail);
+            }
             if (log().contains("Exception while loading the app")) {
                 close();
                 throw new IllegalStateException("The WAR failed to deploy:\n" + tail(80));
