@@ -59,10 +59,11 @@ class PushBrowserIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (pushService != null) {
             pushService.close();
         }
+        PushIT.withdrawPublished();
     }
 
     private static String state(WebDriver d) {

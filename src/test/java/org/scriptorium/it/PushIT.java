@@ -47,8 +47,22 @@ class PushIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         pushService.close();
+        withdrawPublished();
+    }
+
+    /** Editor pages of the articles these tests published; withdrawn afterwards, so other ITs see the demo counts. */
+    private static final List<String> PUBLISHED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static void withdrawPublished() throws Exception {
+        Browserless editor = editor("192.0.2.96");
+        for (String page : PUBLISHED) {
+            HttpResponse<String> withdrawn = editor.submit(editor.get(page, "Accept-Language", "en"), "editor", Map.of(),
+                    "unpublish", "Accept-Language", "en");
+            assertThat(withdrawn.statusCode()).as("withdrawn " + page).isEqualTo(302);
+        }
+        PUBLISHED.clear();
     }
 
     private static HttpResponse<String> post(String path, String json, String... headers) throws Exception {
@@ -83,6 +97,7 @@ class PushIT {
         HttpResponse<String> saved = editor.submit(blank, "editor", Map.of("title", title, "excerpt", excerpt,
                 "body", "<p>" + excerpt + "</p>"), "publish", "Accept-Language", "en");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        PUBLISHED.add(saved.headers().firstValue("Location").orElseThrow());
         HttpResponse<String> edited = editor.get(saved.headers().firstValue("Location").orElseThrow(), "Accept-Language", "en");
         Matcher slug = Pattern.compile("id=\"view-on-site\" href=\"/" + lang + "/([^\"]+)\"").matcher(edited.body());
         assertThat(slug.find()).isTrue();
