@@ -10,10 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigValue;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.eclipse.microprofile.config.spi.Converter;
 import org.scriptorium.comments.application.AkismetCheckRunner;
 import org.scriptorium.comments.application.CommentService;
 import org.scriptorium.comments.application.CommentSettings;
@@ -31,6 +27,7 @@ import org.scriptorium.settings.infrastructure.JpaSiteSettingRepository;
 import org.scriptorium.spam.application.AkismetGateway;
 import org.scriptorium.spam.infrastructure.akismet.HttpAkismetClientFactory;
 import org.scriptorium.testing.TestDatabase;
+import org.scriptorium.testing.MapConfig;
 import org.scriptorium.testing.TestServices;
 
 import jakarta.persistence.EntityManager;
@@ -164,45 +161,6 @@ final class CommentFixture implements AutoCloseable {
         @Override
         public SiteSetting save(SiteSetting setting) {
             return db.inTransaction(em -> new JpaSiteSettingRepository(em).save(setting));
-        }
-    }
-
-    record MapConfig(Map<String, String> values) implements Config {
-
-        @Override
-        public <T> T getValue(String name, Class<T> type) {
-            return getOptionalValue(name, type).orElseThrow();
-        }
-
-        @Override
-        public ConfigValue getConfigValue(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-            return Optional.ofNullable((T) values.get(name));
-        }
-
-        @Override
-        public Iterable<String> getPropertyNames() {
-            return values.keySet();
-        }
-
-        @Override
-        public Iterable<ConfigSource> getConfigSources() {
-            return List.of();
-        }
-
-        @Override
-        public <T> Optional<Converter<T>> getConverter(Class<T> forType) {
-            return Optional.empty();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scriptorium.platform.config.Settings;
@@ -16,6 +14,8 @@ import org.scriptorium.platform.health.DatabaseReadiness;
 import org.scriptorium.platform.persistence.ConfiguredDataSource;
 import org.scriptorium.platform.persistence.StartupChecks;
 import org.scriptorium.platform.persistence.StartupFailure;
+
+import org.scriptorium.testing.MapConfig;
 
 class StartupChecksTest {
 
@@ -77,50 +77,5 @@ class StartupChecksTest {
         assertThat(DatabaseReadiness.problem(ConfiguredDataSource.forUrl(h2, "", ""))).isEmpty();
         assertThat(DatabaseReadiness.problem(ConfiguredDataSource.forUrl("jdbc:postgresql://127.0.0.1:1/x", "postgres", "")))
                 .hasValueSatisfying(error -> assertThat(error).isNotBlank());
-    }
-
-    /** A MicroProfile Config over a map, for settings tests. */
-    record MapConfig(Map<String, String> values) implements Config {
-
-        static MapConfig of(Map<String, String> values) {
-            return new MapConfig(new HashMap<>(values));
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T getValue(String name, Class<T> type) {
-            return getOptionalValue(name, type).orElseThrow();
-        }
-
-        @Override
-        public org.eclipse.microprofile.config.ConfigValue getConfigValue(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> java.util.Optional<T> getOptionalValue(String name, Class<T> type) {
-            return java.util.Optional.ofNullable((T) values.get(name));
-        }
-
-        @Override
-        public Iterable<String> getPropertyNames() {
-            return values.keySet();
-        }
-
-        @Override
-        public Iterable<org.eclipse.microprofile.config.spi.ConfigSource> getConfigSources() {
-            return java.util.List.of();
-        }
-
-        @Override
-        public <T> java.util.Optional<org.eclipse.microprofile.config.spi.Converter<T>> getConverter(Class<T> forType) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

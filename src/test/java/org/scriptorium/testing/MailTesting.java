@@ -6,14 +6,9 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigValue;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.eclipse.microprofile.config.spi.Converter;
 import org.scriptorium.i18n.application.UiTexts;
 import org.scriptorium.mail.application.MailConfiguration;
 import org.scriptorium.mail.application.MailTemplates;
@@ -36,7 +31,7 @@ public final class MailTesting {
 
     /** Start-up settings from configuration keys ({@code scriptorium.smtp.host}, ...). */
     public static Settings settings(Map<String, String> values) {
-        return Settings.from(new MapConfig(new HashMap<>(values)));
+        return Settings.from(MapConfig.of(values));
     }
 
     /** Site settings kept in a map (no database). */
@@ -74,45 +69,6 @@ public final class MailTesting {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private record MapConfig(Map<String, String> values) implements Config {
-
-        @Override
-        public <T> T getValue(String name, Class<T> type) {
-            return getOptionalValue(name, type).orElseThrow();
-        }
-
-        @Override
-        public ConfigValue getConfigValue(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-            return Optional.ofNullable((T) values.get(name));
-        }
-
-        @Override
-        public Iterable<String> getPropertyNames() {
-            return values.keySet();
-        }
-
-        @Override
-        public Iterable<ConfigSource> getConfigSources() {
-            return List.of();
-        }
-
-        @Override
-        public <T> Optional<Converter<T>> getConverter(Class<T> forType) {
-            return Optional.empty();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) {
-            throw new UnsupportedOperationException();
         }
     }
 }
