@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scriptorium.content.application.EditorialService.Intent;
 import org.scriptorium.content.application.ArticleForm;
+import org.scriptorium.content.domain.ContentChanged;
 import org.scriptorium.search.application.SearchHit;
 import org.scriptorium.search.application.SearchOrder;
 import org.scriptorium.search.application.SearchRequest;
 import org.scriptorium.search.application.SearchResults;
 import org.scriptorium.search.infrastructure.IndexDirectoryGuard;
 import org.scriptorium.search.infrastructure.LuceneIndexMaintenance;
+import org.scriptorium.search.infrastructure.MoreLikeThisRelated;
 
 /** Public and editorial search, snippets, facets, typo tolerance, related articles and index rebuilding. */
 class SearchServiceTest {
@@ -144,6 +146,23 @@ class SearchServiceTest {
         long italianBees = fixture.publish("it", "Api in città", "Alveari sui tetti, api e miele di tiglio. Honey bees rooftops hives.");
         List<Long> related = fixture.related(bees, "en", 3);
         assertThat(related).contains(moreBees).doesNotContain(bees, unrelated, italianBees);
+    }
+
+    @Test
+    void relatedAnswersAreRememberedUntilContentChanges() {
+        long bees = fixture.publish("en", "Urban beekeeping on rooftops",
+                "Beekeepers keep hives of honey bees on city rooftops; the bees feed on park flowers and lime trees.");
+        long moreBees = fixture.publish("en", "Honey from the city",
+                "City honey comes from hives on rooftops, where bees find lime trees and flowers in every park.");
+        fixture.db.run(em -> {
+            MoreLikeThisRelated related = new MoreLikeThisRelated(em, fixture.clock);
+            assertThat(related.like(bees, "en", 3)).containsExactly(moreBees);
+            long rooftops = fixture.publish("en", "Rooftop hives and lime trees",
+                    "More hives of honey bees on rooftops: the bees visit lime trees and park flowers all summer.");
+            assertThat(related.like(bees, "en", 3)).as("remembered until content changes").containsExactly(moreBees);
+            related.onContentChanged(new ContentChanged("article " + rooftops, fixture.clock.instant()));
+            assertThat(related.like(bees, "en", 3)).containsExactlyInAnyOrder(moreBees, rooftops);
+        });
     }
 
     @Test

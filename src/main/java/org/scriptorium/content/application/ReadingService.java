@@ -123,6 +123,16 @@ public class ReadingService {
     }
 
     /**
+     * The id of the translation published at this slug now, without building its page: what a form posted to
+     * an article needs when it succeeds (the page is built only to answer with errors).
+     */
+    public Optional<Long> visibleTranslationId(String language, String slug) {
+        Instant now = clock.instant();
+        return articles.findTranslationBySlug(language, slug).filter(t -> t.isVisibleAt(now))
+                .map(ArticleTranslation::getId);
+    }
+
+    /**
      * Articles like this one in the same language, never the article itself: first those whose text is most
      * similar ({@link RelatedArticles}), then, when those are too few, those sharing its category or tags.
      */

@@ -5,11 +5,16 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +30,7 @@ import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.scriptorium.content.application.RelatedArticles;
+import org.scriptorium.content.domain.ContentEvent;
 import org.scriptorium.content.domain.ArticleTranslation;
 import org.scriptorium.content.domain.PublicationStatus;
 
@@ -40,6 +46,30 @@ public class MoreLikeThisRelated implements RelatedArticles {
 
     private static final Logger LOG = Logger.getLogger(MoreLikeThisRelated.class.getName());
     private static final int MAX_TERMS = 25;
+    /** Extra answers fetched for articles published for a later time, which are left out until then. */
+    private static final int SCHEDULED_ROOM = 6;
+    private static final int REMEMBERED = 4_000;
+
+    /** An article like this one and when its translation is (or will be) published; its date, for a published one. */
+    private record Candidate(long articleId, Instant publishedAt) {
+    }
+
+    private record Key(long articleId, String language, int limit) {
+    }
+
+    /**
+     * Answers already computed, most recently used last: a MoreLikeThis query costs more than the rest of an
+     * article page together, and its answer changes only when content does.
+     */
+    private final Map<Key, List<Candidate>> remembered = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, List<Candidate>> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+    private final AtomicLong generation = new AtomicLong();
 
     @PersistenceContext(unitName = "scriptorium")
     private EntityManager em;
@@ -64,14 +94,41 @@ public class MoreLikeThisRelated implements RelatedArticles {
     @Override
     public List<Long> like(long articleId, String language, int limit) {
         try {
-            return similar(articleId, language, limit);
+            Key key = new Key(articleId, language, limit);
+            long seenGeneration = generation.get();
+            List<Candidate> candidates;
+            synchronized (remembered) {
+                candidates = remembered.get(key);
+            }
+            if (candidates == null) {
+                candidates = similar(articleId, language, limit + SCHEDULED_ROOM);
+                synchronized (remembered) {
+                    if (generation.get() == seenGeneration) {
+                        remembered.put(key, candidates);
+                    }
+                }
+            }
+            Instant now = clock.instant();
+            return candidates.stream().filter(c -> !c.publishedAt().isAfter(now)).map(Candidate::articleId)
+                    .limit(limit).toList();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Related articles for article " + articleId + " could not be searched", e);
             return List.of();
         }
     }
 
-    private List<Long> similar(long articleId, String language, int limit) {
+    /**
+     * Forgets every remembered answer once content changes: what is similar, and what is published, may have
+     * changed. Answers being computed while the change commits are not remembered.
+     */
+    public void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentEvent event) {
+        synchronized (remembered) {
+            generation.incrementAndGet();
+            remembered.clear();
+        }
+    }
+
+    private List<Candidate> similar(long articleId, String language, int limit) {
         List<ArticleTranslation> found = em.createQuery("select t from ArticleTranslation t"
                         + " where t.article.id = :id and t.language = :language", ArticleTranslation.class)
                 .setParameter("id", articleId).setParameter("language", language).getResultList();
@@ -90,15 +147,15 @@ public class MoreLikeThisRelated implements RelatedArticles {
         if (similar == null) {
             return List.of();
         }
-        Instant now = clock.instant();
         Query query = similar;
         return session.search(ArticleTranslation.class)
-                .select(f -> f.field(SearchFields.ARTICLE_ID, Long.class))
+                .select(f -> f.composite().from(f.field(SearchFields.ARTICLE_ID, Long.class),
+                        f.field(SearchFields.DATE, Instant.class)).as(Candidate::new))
                 .where((f, root) -> {
                     root.add(f.extension(LuceneExtension.get()).fromLuceneQuery(query));
                     root.add(f.match().field(SearchFields.LANGUAGE).matching(language));
                     root.add(f.match().field(SearchFields.STATUS).matching(PublicationStatus.PUBLISHED.name()));
-                    root.add(f.range().field(SearchFields.PUBLISH_AT).atMost(now));
+                    root.add(f.exists().field(SearchFields.PUBLISH_AT));
                     root.add(f.not(f.match().field(SearchFields.ARTICLE_ID).matching(articleId)));
                 })
                 .fetchHits(limit);

@@ -80,14 +80,13 @@ public class CommentPosting extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        ArticleLookup lookup = reading.article(lang, slug);
-        if (!(lookup instanceof ArticleLookup.Found found)) {
+        Optional<Long> translation = reading.visibleTranslationId(lang, slug);
+        if (translation.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        long translationId = found.article().translationId();
+        long translationId = translation.get();
         request.setAttribute(RequestLanguage.ATTRIBUTE, lang);
-        request.setAttribute(SiteRouter.ARTICLE, found.article());
         Map<String, String> values = new LinkedHashMap<>();
         for (String f : new String[] {"name", "email", "url", "body", "parent"}) {
             values.put(f, param(request, f));
@@ -96,7 +95,7 @@ public class CommentPosting extends HttpServlet {
         Optional<Instant> shown = tokens.verify(param(request, "token"), translationId);
         if (shown.isEmpty() || !sameOrigin(request)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            render(request, response, Map.of(), texts.msg(lang, "comments.error.expired"));
+            render(request, response, lang, slug, Map.of(), texts.msg(lang, "comments.error.expired"));
             return;
         }
         Long parent = values.get("parent").matches("[0-9]{1,18}") ? Long.valueOf(values.get("parent")) : null;
@@ -115,16 +114,22 @@ public class CommentPosting extends HttpServlet {
                     + (accepted.commentId() > 0 && accepted.status() == CommentStatus.PENDING
                     ? "comment-" + accepted.commentId() : "comments"));
         } else if (result instanceof PostResult.Invalid invalid) {
-            render(request, response, invalid.errors(), texts.msg(lang, "comments.error.summary"));
+            render(request, response, lang, slug, invalid.errors(), texts.msg(lang, "comments.error.summary"));
         } else if (result instanceof PostResult.Refused refused) {
-            render(request, response, Map.of(), texts.msg(lang, refused.messageKey()));
+            render(request, response, lang, slug, Map.of(), texts.msg(lang, refused.messageKey()));
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }
 
-    private void render(HttpServletRequest request, HttpServletResponse response, Map<String, String> errors,
-                        String message) throws ServletException, IOException {
+    /** Answers with the article page again, the reader's input kept, with a message per field. */
+    private void render(HttpServletRequest request, HttpServletResponse response, String lang, String slug,
+                        Map<String, String> errors, String message) throws ServletException, IOException {
+        if (!(reading.article(lang, slug) instanceof ArticleLookup.Found found)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        request.setAttribute(SiteRouter.ARTICLE, found.article());
         request.setAttribute(CommentSection.ERRORS, errors);
         request.setAttribute(CommentSection.MESSAGE, message);
         response.setHeader("Cache-Control", "no-store");
