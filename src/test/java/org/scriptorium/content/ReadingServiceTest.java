@@ -22,6 +22,10 @@ import org.scriptorium.content.application.NamedLink;
 import org.scriptorium.content.application.Paged;
 import org.scriptorium.content.application.ReadingService;
 import org.scriptorium.content.application.TagListing;
+import org.scriptorium.content.infrastructure.JpaArticleRepository;
+import org.scriptorium.content.infrastructure.JpaCategoryRepository;
+import org.scriptorium.content.infrastructure.JpaSlugRedirectRepository;
+import org.scriptorium.content.infrastructure.JpaTagRepository;
 import org.scriptorium.testing.TestDatabase;
 import org.scriptorium.testing.TestServices;
 
@@ -166,6 +170,21 @@ class ReadingServiceTest {
         assertThat(related.get(0).slug()).contains("open-source");
         List<ArticleSummary> more = read(r -> r.moreExcept(passkeys.articleId(), "en", 4));
         assertThat(more).hasSize(4).noneMatch(a -> a.articleId() == passkeys.articleId());
+    }
+
+    @Test
+    void similarArticlesKeepTheirOrderAndOnlyVisibleTranslationsInTheLanguageShow() {
+        List<ArticleSummary> english = read(r -> r.latest("en", 0, 20));
+        ArticleView passkeys = article("en", "passkeys");
+        List<Long> others = english.stream().map(ArticleSummary::articleId)
+                .filter(id -> id != passkeys.articleId()).toList();
+        long missingInEnglish = 987_654L;
+        List<Long> alike = List.of(others.get(2), missingInEnglish, others.get(0), passkeys.articleId(), others.get(1));
+        List<ArticleSummary> related = db.inTransaction(em -> new ReadingService(new JpaArticleRepository(em),
+                new JpaCategoryRepository(em), new JpaTagRepository(em), new JpaSlugRedirectRepository(em), CLOCK,
+                (id, language, limit) -> alike).related(passkeys.articleId(), "en", 3));
+        assertThat(related).extracting(ArticleSummary::articleId).containsExactly(others.get(2), others.get(0), others.get(1));
+        assertThat(related).allMatch(a -> a.language().equals("en") && !a.authorName().isBlank());
     }
 
     @Test

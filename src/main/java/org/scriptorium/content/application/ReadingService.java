@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,10 +141,15 @@ public class ReadingService {
         Instant now = clock.instant();
         List<ArticleSummary> found = new ArrayList<>();
         Set<Long> seen = new HashSet<>(List.of(articleId));
-        for (long id : similar.like(articleId, language, limit)) {
-            if (found.size() < limit && seen.add(id)) {
-                articles.findById(id).flatMap(a -> a.translation(language)).filter(t -> t.isVisibleAt(now))
-                        .ifPresent(t -> found.add(summary(t)));
+        List<Long> alike = similar.like(articleId, language, limit);
+        Map<Long, ArticleTranslation> visible = new HashMap<>();
+        for (ArticleTranslation t : articles.findPublishedOf(language, alike, now)) {
+            visible.put(t.getArticle().getId(), t);
+        }
+        for (long id : alike) {
+            ArticleTranslation t = visible.get(id);
+            if (t != null && found.size() < limit && seen.add(id)) {
+                found.add(summary(t));
             }
         }
         if (found.size() < limit) {

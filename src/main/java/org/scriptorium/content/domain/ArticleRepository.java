@@ -28,6 +28,9 @@ public interface ArticleRepository {
 
     long countPublishedInCategories(String language, Collection<Long> categoryIds, Instant now);
 
+    /** Visible translations in a language of the given articles, in no particular order; one query for all. */
+    List<ArticleTranslation> findPublishedOf(String language, Collection<Long> articleIds, Instant now);
+
     /** Visible translations of articles carrying a tag, newest first. */
     List<ArticleTranslation> findPublishedWithTag(String language, long tagId, Instant now, int offset, int limit);
 

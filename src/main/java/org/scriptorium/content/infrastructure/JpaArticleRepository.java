@@ -112,6 +112,15 @@ public class JpaArticleRepository implements ArticleRepository {
     }
 
     @Override
+    public List<ArticleTranslation> findPublishedOf(String language, Collection<Long> articleIds, Instant now) {
+        if (articleIds.isEmpty()) {
+            return List.of();
+        }
+        return visible(LIST + VISIBLE + " and a.id in :articles", ArticleTranslation.class, language, now)
+                .setParameter("articles", articleIds).getResultList();
+    }
+
+    @Override
     public List<ArticleTranslation> findPublishedWithTag(String language, long tagId, Instant now, int offset, int limit) {
         return visible(LIST + VISIBLE + WITH_TAG + NEWEST, ArticleTranslation.class, language, now)
                 .setParameter("tag", tagId).setFirstResult(offset).setMaxResults(limit).getResultList();
