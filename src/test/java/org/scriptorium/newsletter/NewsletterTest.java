@@ -195,6 +195,37 @@ class NewsletterTest {
         assertThat(nl.audit().fired()).extracting(a -> a.action()).contains("newsletter.import", "newsletter.export", "newsletter.erase");
     }
 
+    @Test
+    void aLargeImportChecksDuplicatesSuppressionsAndKnownAddressesAcrossItsBatches() {
+        db.inTransaction(em -> nl.admin(em).importCsv(new StringReader("known@example.org,fr\ngone@example.org,de\n"), true, "it", "chief"));
+        long gone = db.inTransaction(em -> new JpaSubscriberRepository(em).findByEmail("gone@example.org").orElseThrow().getId());
+        db.inTransaction(em -> nl.admin(em).erase(gone, "chief"));
+        StringBuilder csv = new StringBuilder("email,language\n");
+        for (int i = 0; i < 1200; i++) {
+            csv.append("bulk").append(i).append("@example.org,").append(List.of("it", "es", "en").get(i % 3)).append('\n');
+            if (i == 700) {
+                csv.append("BULK10@example.org,it\n");
+            }
+            if (i == 900) {
+                csv.append("Gone@Example.org,de\n");
+            }
+            if (i == 1100) {
+                csv.append("known@example.org,it\nnot an address,it\n");
+            }
+        }
+        ImportReport report = db.inTransaction(em -> nl.admin(em).importCsv(new StringReader(csv.toString()), true, "it", "chief"));
+        assertThat(report).isEqualTo(new ImportReport(1200, 2, 1, 1));
+        var total = db.inTransaction(em -> nl.admin(em).count(new SubscriberQuery(null, null, "bulk")));
+        assertThat(total).isEqualTo(1200);
+        var english = db.inTransaction(em -> nl.admin(em).count(new SubscriberQuery(SubscriberStatus.CONFIRMED, "en", "bulk")));
+        assertThat(english).isEqualTo(400);
+        var known = db.inTransaction(em -> new JpaSubscriberRepository(em).findByEmail("known@example.org").orElseThrow().getLanguage());
+        assertThat(known).as("a known address is left alone").isEqualTo("fr");
+        var consents = db.inTransaction(em -> new ConsentLog(new JpaConsentRecordRepository(em)).of("newsletter", "bulk1199@example.org"));
+        assertThat(consents).hasSize(1);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
     private MimeMessage smtpMessage(int i) {
         return smtp.getReceivedMessages()[i];
     }
