@@ -251,7 +251,7 @@ class NewsletterTest {
         });
     }
 
-    /** Sends due deliveries in chunks like the batch job, stopping after {@code budget} messages; returns how many it sent. */
+    /** Sends due deliveries in chunks like the batch job (claimed per chunk), stopping after {@code budget} messages; returns how many it sent. */
     private int send(long editionId, int budget) {
         int sent = 0;
         long after = 0;
@@ -262,14 +262,8 @@ class NewsletterTest {
                 EditionSending sending = nl.sending(em);
                 var renderings = new EditionSending.Renderings(nl.editions(em).snapshot(editionId));
                 List<Delivery> due = sending.due(editionId, from, Math.min(20, left));
-                int n = 0;
-                long last = from;
-                for (Delivery d : due) {
-                    if (sending.deliver(d, renderings) == EditionSending.Outcome.SENT) {
-                        n++;
-                    }
-                    last = d.getId();
-                }
+                int n = sending.deliverAll(due, renderings, () -> { });
+                long last = due.isEmpty() ? from : due.get(due.size() - 1).getId();
                 return new int[] {n, due.size(), (int) last};
             });
             sent += chunk[0];
