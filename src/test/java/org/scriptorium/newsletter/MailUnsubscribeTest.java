@@ -28,8 +28,10 @@ import org.scriptorium.newsletter.application.UnsubscribeMailboxSettings;
 import org.scriptorium.newsletter.domain.Delivery;
 import org.scriptorium.newsletter.domain.SubscriberStatus;
 import org.scriptorium.newsletter.infrastructure.JpaSubscriberRepository;
+import org.scriptorium.newsletter.infrastructure.UnsubscribeMailboxConfiguration;
 import org.scriptorium.testing.FreshDatabase;
 import org.scriptorium.testing.MailTesting;
+import org.scriptorium.testing.MapConfig;
 import org.scriptorium.testing.MutableClock;
 import org.scriptorium.testing.NewsletterTesting;
 import org.scriptorium.testing.TestServices;
@@ -124,6 +126,15 @@ class MailUnsubscribeTest {
         assertThat(UnsubscribeMailboxSettings.of("", "imap.example.org", "", "", "", "starttls", "", "").port()).isEqualTo(143);
         assertThatThrownBy(() -> UnsubscribeMailboxSettings.of("", "imap.example.org", "x", "", "", "", "", ""))
                 .hasMessageContaining(UnsubscribeMailboxSettings.PORT);
+        UnsubscribeMailboxSettings configured = UnsubscribeMailboxConfiguration.from(MapConfig.of(java.util.Map.of(
+                "scriptorium.unsubscribe.address", "leave@example.org", "scriptorium.unsubscribe.imap.host", "imap.example.org",
+                "scriptorium.unsubscribe.imap.user", "leave", "scriptorium.unsubscribe.imap.tls", "starttls",
+                "scriptorium.unsubscribe.imap.poll.seconds", "30")));
+        assertThat(configured.enabled()).isTrue();
+        assertThat(configured.address()).hasValue(org.scriptorium.mail.domain.EmailAddress.of("leave@example.org"));
+        assertThat(configured.security()).isEqualTo(org.scriptorium.mail.domain.SmtpSecurity.STARTTLS);
+        assertThat(configured.pollInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(configured.toString()).as("no password in logs").doesNotContain("password=");
     }
 
     /** Imports confirmed subscribers, sends them an edition through GreenMail; returns the edition's id. */

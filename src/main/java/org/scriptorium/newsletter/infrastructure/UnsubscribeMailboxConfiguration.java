@@ -1,5 +1,7 @@
 package org.scriptorium.newsletter.infrastructure;
 
+import java.util.logging.Logger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -11,12 +13,23 @@ import org.scriptorium.newsletter.application.UnsubscribeMailboxSettings;
 @ApplicationScoped
 public class UnsubscribeMailboxConfiguration {
 
+    private static final Logger LOG = Logger.getLogger(UnsubscribeMailboxConfiguration.class.getName());
+
     private UnsubscribeMailboxSettings mailbox;
 
+    /**
+     * The settings; a value that is not valid turns the mailbox off (and the mailto back to the sender address)
+     * with one SEVERE line naming the key, rather than failing the whole site for an optional feature.
+     */
     @Produces
     public UnsubscribeMailboxSettings settings() {
         if (mailbox == null) {
-            mailbox = from(ConfigProvider.getConfig(UnsubscribeMailboxConfiguration.class.getClassLoader()));
+            try {
+                mailbox = from(ConfigProvider.getConfig(UnsubscribeMailboxConfiguration.class.getClassLoader()));
+            } catch (IllegalArgumentException e) {
+                LOG.severe(() -> e.getMessage() + ": the unsubscribe mailbox is off until this is fixed");
+                mailbox = UnsubscribeMailboxSettings.off();
+            }
         }
         return mailbox;
     }
