@@ -75,6 +75,7 @@ public class NewsletterBench {
         System.out.printf("imported %d subscribers in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
         c.setRate(10_000);
         String editionUrl = c.createEdition("Bench edition");
+        long cpuStart = cpuMillis(payara);
         long sendStart = System.nanoTime();
         c.sendNow(editionUrl);
         long killAt = (long) (n * 0.4);
@@ -86,8 +87,11 @@ public class NewsletterBench {
         }
         double seconds = (System.nanoTime() - sendStart) / 1e9;
         long beforeKill = TOTAL.get();
+        long cpu = cpuMillis(payara) - cpuStart;
         System.out.printf("sending: %d messages in %.1f s = %.0f messages/s (from the send button, rate setting 10000/s)%n",
                 beforeKill, seconds, beforeKill / seconds);
+        System.out.printf("Payara CPU while sending: %.2f ms per message (less sensitive to other load than messages/s);"
+                + " load average now: %s%n", cpu < 0 ? Double.NaN : (double) cpu / beforeKill, loadAverage());
         payara.destroyForcibly();
         payara.waitFor();
         System.out.println("kill -9 after " + beforeKill + " messages; restarting on the same data directory");
@@ -121,6 +125,19 @@ public class NewsletterBench {
         payara.destroy();
         payara.waitFor(60, TimeUnit.SECONDS);
         System.exit(0);
+    }
+
+    /** CPU time the process has used so far, in milliseconds (-1 where the platform does not say). */
+    static long cpuMillis(Process p) {
+        return p.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     static Process start(String jar, String war, Path work, int port, Map<String, String> env) throws IOException {

@@ -40,17 +40,22 @@ import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The newsletter on the real WAR, with its own Payara Micro (port {@code scriptorium.it.port + 1}) sending to
  * GreenMail: a French signup from an article page in Chromium, confirmed from the e-mail's link; the RFC 8058
  * one-click POST without cookies; and an edition whose Payara is killed with SIGKILL mid-send and restarted,
- * after which every recipient has exactly one message.
+ * after which every recipient has exactly one message; a reply to the {@code List-Unsubscribe} mailto, read from
+ * GreenMail's IMAP mailbox by the site's timer, unsubscribes and a forged one does not.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NewsletterIT {
 
     private static final Pattern CONFIRM = Pattern.compile("(http://localhost:\\d+/[a-z]{2}/newsletter/confirm\\?token=[^\\s\"<]+)");
+    private static final String MAILBOX = "letters@example.org";
+    private static final String MAILBOX_PASSWORD = "mailbox secret";
     private static GreenMail smtp;
     private static PayaraProcess site;
     private static Map<String, String> env;
@@ -61,7 +66,10 @@ class NewsletterIT {
 
     @BeforeAll
     static void start() throws Exception {
-        smtp = MailTesting.greenMail();
+        smtp = new GreenMail(new ServerSetup[] {new ServerSetup(MailTesting.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(MailTesting.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        smtp.start();
+        smtp.setUser(MAILBOX, "letters", MAILBOX_PASSWORD);
         port = Integer.getInteger("scriptorium.it.port", 18080) + 1;
         dir = Path.of(System.getProperty("scriptorium.it.dir", "target/it"), "newsletter-" + System.currentTimeMillis());
         env = new HashMap<>();
@@ -73,7 +81,13 @@ class NewsletterIT {
         env.put("SCRIPTORIUM_SMTP_HOST", "127.0.0.1");
         env.put("SCRIPTORIUM_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
         env.put("SCRIPTORIUM_SMTP_TLS", "none");
-        env.put("SCRIPTORIUM_MAIL_FROM", "letters@example.org");
+        env.put("SCRIPTORIUM_MAIL_FROM", MAILBOX);
+        env.put("SCRIPTORIUM_UNSUBSCRIBE_IMAP_HOST", "127.0.0.1");
+        env.put("SCRIPTORIUM_UNSUBSCRIBE_IMAP_PORT", String.valueOf(smtp.getImap().getPort()));
+        env.put("SCRIPTORIUM_UNSUBSCRIBE_IMAP_USER", "letters");
+        env.put("SCRIPTORIUM_UNSUBSCRIBE_IMAP_PASSWORD", MAILBOX_PASSWORD);
+        env.put("SCRIPTORIUM_UNSUBSCRIBE_IMAP_TLS", "none");
+        env.put("SCRIPTORIUM_UNSUBSCRIBE_IMAP_POLL_SECONDS", "2");
         env.putAll(RunningSite.databaseEnvironment());
         site = boot();
     }
@@ -357,6 +371,58 @@ class NewsletterIT {
         assertThat(left).contains(unsubscribed).doesNotContain("k7.de@example.org");
         assertThat(b.get("/backoffice/newsletter", "Accept-Language", "en").body()).as("the chart has a line per language")
                 .contains("data-language=\"de\"").contains("data-language=\"pt\"").contains("data-language=\"it\"");
+    }
+
+    @Test
+    @Order(5)
+    void aMessageToTheListUnsubscribeMailtoUnsubscribesThroughTheMailboxAndAForgedOneDoesNot() throws Exception {
+        String email = "mailer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Browserless b = new Browserless(site.baseUrl());
+        HttpResponse<String> form = b.get("/en/newsletter");
+        b.submit(form, "newsletter", Map.of("=email", email, "=language", "en", "=consent", "yes", "=from", "/en/"), "x");
+        b.get(confirmLink(await(email, 1)).replace(site.baseUrl(), ""));
+        b.submit(form, "newsletter", Map.of("=email", email, "=language", "en", "=consent", "yes", "=from", "/en/"), "x");
+        String header = await(email, 2).getHeader("List-Unsubscribe")[0].replaceAll("\\s+", "");
+        Matcher mailto = Pattern.compile("<mailto:([^?>]+)\\?subject=([^>]+)>").matcher(header);
+        assertThat(mailto.find()).as(header).isTrue();
+        assertThat(mailto.group(1)).isEqualTo(MAILBOX);
+        String subject = URLDecoder.decode(mailto.group(2), StandardCharsets.UTF_8);
+
+        Browserless admin = admin();
+        int leftBefore = matches(admin.get("/backoffice/newsletter?status=UNSUBSCRIBED", "Accept-Language", "en").body());
+        for (int id = 1; id <= 5; id++) {
+            GreenMailUtil.sendTextEmail(MAILBOX, "mallory@example.net", "unsubscribe m." + id + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "",
+                    smtp.getSmtp().getServerSetup());
+        }
+        GreenMailUtil.sendTextEmail(MAILBOX, email, subject, "", smtp.getSmtp().getServerSetup());
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        String left = "";
+        while (!left.contains(email) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            left = admin.get("/backoffice/newsletter?status=UNSUBSCRIBED&q=mailer-", "Accept-Language", "en").body();
+        }
+        assertThat(left).as("unsubscribed by the mailbox poll").contains(email);
+        assertThat(matches(admin.get("/backoffice/newsletter?status=UNSUBSCRIBED", "Accept-Language", "en").body()))
+                .as("the forged requests changed nothing").isEqualTo(leftBefore + 1);
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (inbox() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(inbox()).as("every request removed from the mailbox, so each is handled once").isZero();
+    }
+
+    /** The number of subscribers a back-office subscriber list says match. */
+    private static int matches(String html) {
+        if (html.contains("One subscriber matches.")) {
+            return 1;
+        }
+        Matcher n = Pattern.compile("([0-9][0-9,.]*) subscribers match\\.").matcher(html);
+        assertThat(n.find()).as("a count of subscribers").isTrue();
+        return Integer.parseInt(n.group(1).replaceAll("[,.]", ""));
+    }
+
+    private static int inbox() throws Exception {
+        return smtp.getManagers().getImapHostManager().getInbox(smtp.getManagers().getUserManager().getUser("letters")).getMessageCount();
     }
 
     private static int uniqueRecipients(Set<String> among) throws Exception {

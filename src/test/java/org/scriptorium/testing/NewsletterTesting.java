@@ -18,11 +18,14 @@ import org.scriptorium.newsletter.application.DeliveryLedger;
 import org.scriptorium.newsletter.application.EditionComposer;
 import org.scriptorium.newsletter.application.EditionSending;
 import org.scriptorium.newsletter.application.EditionService;
+import org.scriptorium.newsletter.application.MailUnsubscribes;
 import org.scriptorium.newsletter.application.NewsletterLinks;
 import org.scriptorium.newsletter.application.NewsletterSettings;
 import org.scriptorium.newsletter.application.NewsletterTokens;
 import org.scriptorium.newsletter.application.SubscriberAdmin;
 import org.scriptorium.newsletter.application.SubscriptionService;
+import org.scriptorium.newsletter.application.UnsubscribeMailboxSettings;
+import org.scriptorium.newsletter.infrastructure.ImapUnsubscribeMailbox;
 import org.scriptorium.newsletter.infrastructure.JpaDeliveryRepository;
 import org.scriptorium.newsletter.infrastructure.JpaEditionRepository;
 import org.scriptorium.newsletter.infrastructure.JpaRateCounterRepository;
@@ -47,6 +50,7 @@ public final class NewsletterTesting {
     private final MailConfiguration mailConfiguration;
     private final Mailer mailer;
     private final DirectEvents<AuditEvent> audit = new DirectEvents<>();
+    private UnsubscribeMailboxSettings mailbox = UnsubscribeMailboxSettings.off();
 
     public NewsletterTesting(Clock clock, int smtpPort, Path outbox) {
         this.clock = clock;
@@ -57,6 +61,17 @@ public final class NewsletterTesting {
                 "scriptorium.smtp.tls", "none", "scriptorium.mail.from", "letters@example.org"));
         this.mailConfiguration = new MailConfiguration(settings, site, clock);
         this.mailer = MailTesting.mailer(mailConfiguration, outbox);
+    }
+
+    /** Uses this unsubscribe mailbox (its address goes into the mailto of {@code List-Unsubscribe}). */
+    public NewsletterTesting withMailbox(UnsubscribeMailboxSettings settings) {
+        this.mailbox = settings;
+        return this;
+    }
+
+    /** The mailto unsubscribe service reading the configured mailbox over IMAP. */
+    public MailUnsubscribes mailUnsubscribes(EntityManager em) {
+        return new MailUnsubscribes(new ImapUnsubscribeMailbox(mailbox), mailbox, subscriptions(em), tokens());
     }
 
     public DirectEvents<AuditEvent> audit() {
@@ -72,7 +87,7 @@ public final class NewsletterTesting {
     }
 
     private NewsletterLinks links() {
-        return new NewsletterLinks(settings, tokens(), mailConfiguration);
+        return new NewsletterLinks(settings, tokens(), mailConfiguration, mailbox);
     }
 
     public SubscriptionService subscriptions(EntityManager em) {

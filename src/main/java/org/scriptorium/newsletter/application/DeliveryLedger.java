@@ -71,6 +71,17 @@ public class DeliveryLedger {
         return deliveries.claim(d.getId(), d.getStatus(), d.getAttempts());
     }
 
+    /** Claims several deliveries in one commit; returns those this caller now holds, in order. */
+    public List<Delivery> claimAll(List<Delivery> batch) {
+        List<Delivery> mine = new java.util.ArrayList<>(batch.size());
+        for (Delivery d : batch) {
+            if (deliveries.claim(d.getId(), d.getStatus(), d.getAttempts())) {
+                mine.add(d);
+            }
+        }
+        return mine;
+    }
+
     public void sent(long deliveryId) {
         deliveries.markSent(deliveryId, clock.instant());
     }

@@ -14,7 +14,8 @@ import org.scriptorium.platform.config.Settings;
 /**
  * The absolute links put into e-mails: confirmation, preferences, one-click unsubscribe, and the
  * {@code List-Unsubscribe} headers of RFC 2369 and RFC 8058 (an https URL answering POST without cookies, and
- * a mailto to the sender address with the token in the subject).
+ * a mailto to the unsubscribe address, by default the sender address, with the token in the subject, which
+ * {@link MailUnsubscribes} reads back).
  */
 @ApplicationScoped
 public class NewsletterLinks {
@@ -25,15 +26,17 @@ public class NewsletterLinks {
     private Settings settings;
     private NewsletterTokens tokens;
     private MailConfiguration mail;
+    private UnsubscribeMailboxSettings mailbox;
 
     protected NewsletterLinks() {
     }
 
     @Inject
-    public NewsletterLinks(Settings settings, NewsletterTokens tokens, MailConfiguration mail) {
+    public NewsletterLinks(Settings settings, NewsletterTokens tokens, MailConfiguration mail, UnsubscribeMailboxSettings mailbox) {
         this.settings = settings;
         this.tokens = tokens;
         this.mail = mail;
+        this.mailbox = mailbox;
     }
 
     public String confirm(String language, String token) {
@@ -51,7 +54,7 @@ public class NewsletterLinks {
     /** {@code List-Unsubscribe} and {@code List-Unsubscribe-Post} for a subscriber. */
     public Map<String, String> unsubscribeHeaders(long subscriberId) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + oneClick(subscriberId) + ">, <mailto:" + mail.effective().from().value()
+        headers.put("List-Unsubscribe", "<" + oneClick(subscriberId) + ">, <mailto:" + mailbox.addressOr(mail.effective().from()).value()
                 + "?subject=unsubscribe%20" + enc(tokens.management(subscriberId)) + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return headers;

@@ -11,6 +11,9 @@ public interface SubscriberRepository {
 
     Optional<Subscriber> findById(long id);
 
+    /** Those of the given (normalised) addresses that belong to a subscriber: one query for a batch of an import. */
+    java.util.Set<String> existingEmails(java.util.Collection<String> emails);
+
     Subscriber save(Subscriber subscriber);
 
     void delete(Subscriber subscriber);

@@ -41,6 +41,15 @@ public class JpaSubscriberRepository implements SubscriberRepository {
     }
 
     @Override
+    public java.util.Set<String> existingEmails(java.util.Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery("select s.email from Subscriber s where s.email in :emails", String.class)
+                .setParameter("emails", emails).getResultList());
+    }
+
+    @Override
     public Subscriber save(Subscriber subscriber) {
         if (subscriber.getId() == null) {
             em.persist(subscriber);

@@ -27,6 +27,15 @@ public class JpaSuppressionRepository implements SuppressionRepository {
     }
 
     @Override
+    public java.util.Set<String> containedAmong(java.util.Collection<String> emailHashes) {
+        if (emailHashes.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery("select s.emailHash from Suppression s where s.emailHash in :hashes", String.class)
+                .setParameter("hashes", emailHashes).getResultList());
+    }
+
+    @Override
     public void add(Suppression suppression) {
         if (!contains(suppression.getEmailHash())) {
             em.persist(suppression);

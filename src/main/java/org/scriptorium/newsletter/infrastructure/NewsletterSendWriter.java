@@ -18,7 +18,7 @@ import org.scriptorium.newsletter.application.NewsletterSettings;
 import org.scriptorium.newsletter.domain.Delivery;
 
 /**
- * Sends the deliveries of a chunk one by one, no faster than the configured messages per second (read again
+ * Sends the deliveries of a chunk (claimed together, then sent and recorded one by one), no faster than the configured messages per second (read again
  * for every chunk, so a change applies to a running send).
  *
  * <p>Outside the chunk's transaction: that one holds Payara's job repository, a second non-XA resource cannot
@@ -54,13 +54,13 @@ public class NewsletterSendWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         long interval = 1_000_000_000L / settings.rate();
-        for (Object item : items) {
+        List<Delivery> chunk = items.stream().map(Delivery.class::cast).toList();
+        sending.deliverAll(chunk, renderings, () -> {
             long now = System.nanoTime();
             if (nextSlot > now) {
                 LockSupport.parkNanos(nextSlot - now);
             }
             nextSlot = Math.max(now, nextSlot) + interval;
-            sending.deliver((Delivery) item, renderings);
-        }
+        });
     }
 }
