@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.scriptorium.i18n.application.UiTexts;
 import org.scriptorium.identity.domain.Role;
 import org.scriptorium.testing.Browserless;
 import org.scriptorium.testing.PayaraProcess;
@@ -136,12 +137,14 @@ class RoleMatrixIT {
     private static final long RUN = System.currentTimeMillis() % 100_000;
     private static PayaraProcess site;
     private static String slug;
+    private static Browserless adminSession;
     private static final Map<Role, Browserless> SESSIONS = new EnumMap<>(Role.class);
 
     @BeforeAll
     static void oneUserPerRole() throws Exception {
         site = RunningSite.get();
         Browserless admin = AdminSteps.login(site, RunningSite.ADMIN_EMAIL, RunningSite.ADMIN_PASSWORD, "192.0.2.150");
+        adminSession = admin;
         CommentSupport.configure(admin, 0, 0);
         slug = CommentSupport.firstArticle(new Browserless(site.baseUrl()), "it");
         int i = 0;
@@ -320,8 +323,28 @@ class RoleMatrixIT {
             assertThat(m.find()).isTrue();
             subst.put("%c", m.group(1));
             subst.put("%q", text);
+            awaitChecked(m.group(1), text);
         }
         return subst;
+    }
+
+    /**
+     * Waits until Akismet's check of a new comment is done, as a moderator would see in the queue: the check
+     * updates the comment after the reader's POST, and the test acts on it at once.
+     */
+    private static void awaitChecked(String id, String text) throws Exception {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        String queue;
+        do {
+            queue = adminSession.get(QUEUE.replace("%q", text), "Accept-Language", "en").body();
+            String page = queue;
+            if (page.contains("data-comment=\"" + id + "\"") && UiTexts.SHIPPED_LANGUAGES.stream()
+                    .noneMatch(l -> page.contains(UiTexts.load(l).get("moderation.awaitingCheck")))) {
+                return;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < until);
+        throw new AssertionError("comment " + id + " still awaits its check");
     }
 
     private static String fill(String value, Map<String, String> subst) {
