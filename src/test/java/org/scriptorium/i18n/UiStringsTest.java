@@ -82,6 +82,7 @@ class UiStringsTest {
                 }
             }
         }
+        used.addAll(facesMessageBundleKeys());
         for (PublicationStatus s : PublicationStatus.values()) {
             used.add("status." + s.name());
         }
@@ -95,5 +96,23 @@ class UiStringsTest {
             used.add("translations.state." + state);
         }
         return used;
+    }
+
+    /**
+     * The keys that Faces itself asks for: faces-config.xml names a message bundle class, which declares the
+     * Faces message ids it serves from translations/ in its {@code IDS}.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> facesMessageBundleKeys() throws IOException {
+        Matcher m = Pattern.compile("<message-bundle>\\s*([A-Za-z0-9_.]+)\\s*</message-bundle>")
+                .matcher(Files.readString(Path.of("src/main/webapp/WEB-INF/faces-config.xml")));
+        if (!m.find()) {
+            return List.of();
+        }
+        try {
+            return (List<String>) Class.forName(m.group(1)).getField("IDS").get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("the message bundle " + m.group(1) + " must declare its keys in IDS", e);
+        }
     }
 }

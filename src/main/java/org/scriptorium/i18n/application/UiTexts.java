@@ -54,7 +54,11 @@ public class UiTexts {
         return bundles.computeIfAbsent(language == null ? FALLBACK : language, UiTexts::load);
     }
 
-    static Map<String, String> load(String language) {
+    /**
+     * Reads one language's file as it is, without the fallback to English (for bundles that other frameworks
+     * look up themselves, such as Faces' message bundle); empty when the language has no file.
+     */
+    public static Map<String, String> load(String language) {
         String resource = "translations/messages_" + language + ".properties";
         ClassLoader loader = UiTexts.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(resource)) {
