@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.junit.jupiter.api.Test;
 import org.scriptorium.settings.application.SiteSettings;
@@ -44,8 +50,8 @@ class KeptSettingsTest {
 
     private final Stored db = new Stored();
     private final AtomicLong nanos = new AtomicLong(1_000);
-    private final SiteSettings node = new SiteSettings(db, CLOCK, changed -> { }, nanos::get);
-    private final SiteSettings otherNode = new SiteSettings(db, CLOCK, changed -> { }, nanos::get);
+    private final SiteSettings node = new SiteSettings(db, CLOCK, changed -> { }, nanos::get, null);
+    private final SiteSettings otherNode = new SiteSettings(db, CLOCK, changed -> { }, nanos::get, null);
 
     @Test
     void aValueIsReadFromTheDatabaseOnceWhileFresh() {
@@ -68,6 +74,66 @@ class KeptSettingsTest {
         assertThat(node.get("form.secret")).hasValue("one");
         node.putUnannounced("form.secret", "two");
         assertThat(node.get("form.secret")).hasValue("two");
+    }
+
+    @Test
+    void aValueChangedByATransactionStillOpenIsNotKeptUntilItEnds() {
+        OneTransaction tx = new OneTransaction();
+        SiteSettings inTransaction = new SiteSettings(db, CLOCK, changed -> { }, nanos::get, tx);
+        inTransaction.put("theme.active", "minimal");
+        int before = db.reads.get();
+        assertThat(inTransaction.get("theme.active")).hasValue("minimal");
+        assertThat(inTransaction.get("theme.active")).hasValue("minimal");
+        assertThat(db.reads.get() - before).as("read from the database each time, never kept").isEqualTo(2);
+        tx.end(Status.STATUS_ROLLEDBACK);
+        db.rows.remove("theme.active");
+        assertThat(inTransaction.get("theme.active")).as("the rolled-back value was not kept").isEmpty();
+        assertThat(inTransaction.get("theme.active")).isEmpty();
+        assertThat(db.reads.get() - before).as("kept again once the transaction ended").isEqualTo(3);
+    }
+
+    /** A transaction that is active until the test ends it. */
+    private static final class OneTransaction implements TransactionSynchronizationRegistry {
+        private final List<Synchronization> synchronizations = new ArrayList<>();
+        private int status = Status.STATUS_ACTIVE;
+
+        void end(int outcome) {
+            status = outcome;
+            synchronizations.forEach(s -> s.afterCompletion(outcome));
+        }
+
+        @Override
+        public Object getTransactionKey() {
+            return this;
+        }
+
+        @Override
+        public void putResource(Object key, Object value) {
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            return null;
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+            synchronizations.add(sync);
+        }
+
+        @Override
+        public int getTransactionStatus() {
+            return status;
+        }
+
+        @Override
+        public void setRollbackOnly() {
+        }
+
+        @Override
+        public boolean getRollbackOnly() {
+            return false;
+        }
     }
 
     @Test

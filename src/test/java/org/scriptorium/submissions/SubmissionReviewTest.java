@@ -166,6 +166,14 @@ class SubmissionReviewTest {
                 "", "Lia Ospite", email, "Falegname", true, honeypot, started, token);
     }
 
+    /** A story in a language from a new address, sent after the minimum fill time; events recorded from here. */
+    private SubmissionIntake.Received submitted(String language, String email, String ip) {
+        String started = db.inTransaction(em -> intake(em).startStamp());
+        CLOCK.set(CLOCK.instant().plusSeconds(5));
+        fired.clear();
+        return db.inTransaction(em -> intake(em).submit(form(language, started, null, email, ""), sender(ip)));
+    }
+
     private static Submission.Sender sender(String ip) {
         return new Submission.Sender(ip, "JUnit", null);
     }
@@ -271,12 +279,8 @@ class SubmissionReviewTest {
 
     @Test
     void everyStatusChangeIsMailedToTheSubmitterInTheLanguageOfTheStory() throws Exception {
-        String started = db.inTransaction(em -> intake(em).startStamp());
-        CLOCK.set(CLOCK.instant().plusSeconds(5));
-        fired.clear();
         String email = "jonas-" + System.nanoTime() + "@example.org";
-        SubmissionIntake.Received r = db.inTransaction(em -> intake(em).submit(form("de", started, null, email, ""),
-                sender("203.0.113.120")));
+        SubmissionIntake.Received r = submitted("de", email, "203.0.113.120");
         deliverNotices();
         List<MimeMessage> mails = mailTo(email);
         assertThat(mails).hasSize(1);
@@ -314,12 +318,8 @@ class SubmissionReviewTest {
 
     @Test
     void anAcceptedStoryIsMailedInItsLanguageAndSpamIsNeverAnswered() throws Exception {
-        String started = db.inTransaction(em -> intake(em).startStamp());
-        CLOCK.set(CLOCK.instant().plusSeconds(5));
-        fired.clear();
         String email = "margot-" + System.nanoTime() + "@example.org";
-        SubmissionIntake.Received r = db.inTransaction(em -> intake(em).submit(form("fr", started, null, email, ""),
-                sender("203.0.113.121")));
+        SubmissionIntake.Received r = submitted("fr", email, "203.0.113.121");
         db.inTransaction(em -> review(em).accept(EDITOR, r.id(), "Nous la publions la semaine prochaine."));
         deliverNotices();
         List<MimeMessage> mails = mailTo(email);
@@ -329,8 +329,7 @@ class SubmissionReviewTest {
                 .contains("Nous la publions la semaine prochaine.");
 
         String spammer = "spam-" + System.nanoTime() + "@example.org";
-        SubmissionIntake.Received junk = db.inTransaction(em -> intake(em).submit(form("es", started, null, spammer, ""),
-                sender("203.0.113.122")));
+        SubmissionIntake.Received junk = submitted("es", spammer, "203.0.113.122");
         deliverNotices();
         db.run(em -> review(em).markSpam(EDITOR, junk.id()));
         deliverNotices();

@@ -24,9 +24,10 @@ import org.scriptorium.settings.domain.SiteSettingsChanged;
  * The settings administrators change while the site runs, without a restart. A value read from the database
  * is kept for {@link #FRESH_NANOS two seconds}: pages and comment posts read a dozen settings each, and a
  * database round trip for every one of them was a fifth of the cost of posting a comment. A change made on
- * this node applies at once (the kept value is dropped when the change is stored and again when its
- * transaction ends, so a read racing the commit cannot keep the old value); a change made on another node
- * applies here within two seconds. Every change is announced as a {@link SiteSettingsChanged} event, on
+ * this node applies at once: the kept value is dropped when the change is stored and again when its
+ * transaction ends, and until then the key is read from the database and not kept, so neither the old value
+ * nor one that may still be rolled back is kept. A change made on another node applies here within two
+ * seconds. Every change is announced as a {@link SiteSettingsChanged} event, on
  * which the page cache drops what it holds.
  */
 @ApplicationScoped
@@ -44,6 +45,8 @@ public class SiteSettings {
     private Consumer<SiteSettingsChanged> announce;
     private LongSupplier nanoTime = System::nanoTime;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    /** Keys changed by a transaction that has not ended: read from the database, never kept, until it ends. */
+    private final Map<String, Integer> changing = new ConcurrentHashMap<>();
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -65,11 +68,15 @@ public class SiteSettings {
         this.announce = announce;
     }
 
-    /** With the clock that decides when a kept value is read again (tests move it by hand). */
+    /**
+     * With the clock that decides when a kept value is read again and the registry that says when a change's
+     * transaction ends (tests drive both by hand; the registry may be null: no transaction).
+     */
     public SiteSettings(SiteSettingRepository settings, Clock clock, Consumer<SiteSettingsChanged> announce,
-                 LongSupplier nanoTime) {
+                        LongSupplier nanoTime, TransactionSynchronizationRegistry transactions) {
         this(settings, clock, announce);
         this.nanoTime = nanoTime;
+        this.transactions = transactions;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -80,7 +87,9 @@ public class SiteSettings {
             return k.value();
         }
         Optional<String> value = settings.find(key).map(SiteSetting::getValue);
-        kept.put(key, new Kept(value, now));
+        if (!changing.containsKey(key)) {
+            kept.put(key, new Kept(value, now));
+        }
         return value;
     }
 
@@ -111,6 +120,7 @@ public class SiteSettings {
             kept.remove(key);
             return;
         }
+        changing.merge(key, 1, Integer::sum);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -118,6 +128,7 @@ public class SiteSettings {
 
             @Override
             public void afterCompletion(int status) {
+                changing.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
                 kept.remove(key);
             }
         });
