@@ -14,6 +14,7 @@ import org.scriptorium.comments.application.AkismetCheckRunner;
 import org.scriptorium.comments.application.CommentService;
 import org.scriptorium.comments.application.CommentSettings;
 import org.scriptorium.comments.application.CommentSettingsStore;
+import org.scriptorium.comments.application.DiscussionMemo;
 import org.scriptorium.comments.infrastructure.JpaCommentRepository;
 import org.scriptorium.content.domain.ArticleTranslation;
 import org.scriptorium.content.infrastructure.JpaArticleRepository;
@@ -72,6 +73,12 @@ final class CommentFixture implements AutoCloseable {
                 store, gateway, settings, clock, events::add);
     }
 
+    /** A service that keeps anonymous discussions in {@code memo}. */
+    CommentService service(EntityManager em, DiscussionMemo memo) {
+        return new CommentService(new JpaCommentRepository(em), new JpaArticleRepository(em), new JpaUserRepository(em),
+                store, gateway, settings, clock, events::add, memo);
+    }
+
     <T> T tx(Function<CommentService, T> work) {
         return db.inTransaction(em -> work.apply(service(em)));
     }
@@ -82,6 +89,11 @@ final class CommentFixture implements AutoCloseable {
             @Override
             public Optional<org.scriptorium.spam.domain.SpamCheckRequest> prepareCheck(long id) {
                 return tx(s -> s.prepareCheck(id));
+            }
+
+            @Override
+            public Optional<org.scriptorium.spam.domain.SpamCheckRequest> firstCheck(long id) {
+                return tx(s -> s.firstCheck(id));
             }
 
             @Override

@@ -9,13 +9,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityTransaction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.comments.application.CommentSettings;
+import org.scriptorium.comments.application.Discussion;
+import org.scriptorium.comments.application.DiscussionMemo;
 import org.scriptorium.comments.application.ModerationAction;
 import org.scriptorium.comments.application.PostInput;
 import org.scriptorium.comments.application.PostResult;
@@ -29,6 +35,7 @@ import org.scriptorium.comments.domain.NewPendingComment;
 import org.scriptorium.comments.domain.Verdict;
 import org.scriptorium.comments.infrastructure.JpaCommentRepository;
 import org.scriptorium.content.domain.ArticleTranslation;
+import org.scriptorium.spam.domain.AkismetVerdict;
 import org.scriptorium.testing.AkismetTestServer;
 import org.scriptorium.testing.MutableClock;
 
@@ -109,6 +116,57 @@ class CommentPipelineTest {
         assertThat(call.param("comment_date_gmt")).isPresent();
         assertThat(call.param("comment_post_modified_gmt")).as("the article's publication time").isPresent();
         assertThat(call.param("blog_charset")).contains("UTF-8");
+    }
+
+    @Test
+    void theFirstCheckRightAfterThePostWritesOnlyTheVerdict() {
+        long id = post(input("Giulia", "giulia@example.org", "Un commento da controllare."));
+        long versionAfterPost = load(id).getVersion();
+
+        assertThat(f.transactional().firstCheck(id)).as("the request, read without a lock").isPresent();
+        assertThat(load(id).getVersion()).as("reading the first check's request writes nothing").isEqualTo(versionAfterPost);
+
+        f.runner(null).firstCheck(id);
+        assertThat(akismet.calls("/1.1/comment-check")).hasSize(1);
+        assertThat(load(id).getCheckState()).isEqualTo(CheckState.DONE);
+        assertThat(load(id).getVerdicts()).extracting(Verdict::getCheck).contains("akismet");
+    }
+
+    @Test
+    void aFirstCheckWhoseLeaseRanOutOrWhoseCommentWasDecidedGoesTheLockingWay() {
+        long late = post(input("Giulia", "giulia@example.org", "Controllato in ritardo."));
+        long decided = post(input("Marco", "marco@example.org", "Deciso prima del controllo."));
+        f.tx(s -> s.moderate(CommentFixture.MODERATOR, ModerationAction.APPROVE, List.of(decided)));
+        clock.set(clock.instant().plus(Duration.ofMinutes(2)).plusSeconds(1)); // past the two-minute lease the post took
+
+        assertThat(f.transactional().firstCheck(late)).as("the lease ran out: the timer may have it").isEmpty();
+        f.runner(null).firstCheck(late);
+        assertThat(load(late).getCheckState()).as("checked through prepareCheck").isEqualTo(CheckState.DONE);
+        assertThat(akismet.calls("/1.1/comment-check")).hasSize(1);
+
+        f.runner(null).firstCheck(decided);
+        assertThat(akismet.calls("/1.1/comment-check")).as("no call for a comment a moderator decided").hasSize(1);
+        assertThat(load(decided).getStatus()).isEqualTo(CommentStatus.APPROVED);
+    }
+
+    @Test
+    void anonymousReadersGetTheKeptDiscussionUntilCommentsChangeAndAReaderWithAPendingCommentNever() {
+        long it = f.translation("it");
+        DiscussionMemo memo = new DiscussionMemo(clock);
+        Function<Set<Long>, Discussion> read = own -> f.db.inTransaction(em -> f.service(em, memo).discussion(it, own))
+                .orElseThrow();
+        long before = read.apply(Set.of()).approved();
+        long id = post(input("Giulia", "giulia@example.org", "Un commento approvato."));
+
+        assertThat(read.apply(Set.of(id)).items()).as("the author sees their pending comment at once")
+                .anyMatch(i -> i.id() == id && i.pending());
+        f.tx(s -> s.moderate(CommentFixture.MODERATOR, ModerationAction.APPROVE, List.of(id)));
+        assertThat(f.events).anyMatch(e -> e instanceof CommentsChanged);
+        assertThat(read.apply(Set.of()).approved()).as("kept until the change is announced").isEqualTo(before);
+
+        memo.forgetAll();
+        assertThat(read.apply(Set.of()).approved()).isEqualTo(before + 1);
+        assertThat(read.apply(Set.of()).items()).anyMatch(i -> i.id() == id && !i.pending());
     }
 
     @Test
@@ -400,6 +458,40 @@ class CommentPipelineTest {
         assertThat(f.tx(s -> s.discussion(it, Set.of())).orElseThrow().items()).isEmpty();
         assertThat(f.tx(s -> s.discussion(it, Set.of(id))).orElseThrow().items()).singleElement()
                 .satisfies(i -> assertThat(i.pending()).isTrue());
+    }
+
+    @Test
+    void aModeratorWhoActsWhileAkismetsAnswerIsBeingWrittenWaitsForItAndHasTheLastWord() throws Exception {
+        long id = post(input("Ettore", "ettore@example.org", "Interessante, ma manca una fonte."));
+        f.runner(null).check(id);
+        long waiting = post(input("Marta", "marta@example.org", "Anche io ho avuto lo stesso problema."));
+        assertThat(load(waiting).getCheckState()).isEqualTo(CheckState.WAITING);
+
+        EntityManager em = f.db.emf().createEntityManager();
+        EntityTransaction verdict = em.getTransaction();
+        verdict.begin();
+        f.service(em).applyVerdict(waiting, AkismetVerdict.spam());
+        em.flush();
+        ExecutorService moderator = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> approved = moderator.submit(() ->
+                    f.tx(s -> s.moderate(CommentFixture.MODERATOR, ModerationAction.APPROVE, List.of(id, waiting))));
+            Thread.sleep(300);
+            assertThat(approved).as("the moderator waits for the verdict's transaction").isNotDone();
+            verdict.commit();
+            assertThat(approved.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        } finally {
+            if (verdict.isActive()) {
+                verdict.rollback();
+            }
+            em.close();
+            moderator.shutdownNow();
+        }
+        Comment c = load(waiting);
+        assertThat(c.getStatus()).isEqualTo(CommentStatus.APPROVED);
+        assertThat(c.getCheckState()).isEqualTo(CheckState.DONE);
+        assertThat(c.getVerdicts()).extracting(Verdict::getOutcome).contains(Verdict.Outcome.SPAM);
+        assertThat(load(id).getStatus()).isEqualTo(CommentStatus.APPROVED);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.scriptorium.content.application.HomeView;
 import org.scriptorium.content.application.Lookup;
 import org.scriptorium.content.application.NamedLink;
 import org.scriptorium.content.application.Paged;
+import org.scriptorium.content.application.ReadingMemo;
 import org.scriptorium.content.application.ReadingService;
 import org.scriptorium.content.application.TagListing;
 import org.scriptorium.content.infrastructure.JpaArticleRepository;
@@ -182,7 +183,7 @@ class ReadingServiceTest {
         List<Long> alike = List.of(others.get(2), missingInEnglish, others.get(0), passkeys.articleId(), others.get(1));
         List<ArticleSummary> related = db.inTransaction(em -> new ReadingService(new JpaArticleRepository(em),
                 new JpaCategoryRepository(em), new JpaTagRepository(em), new JpaSlugRedirectRepository(em), CLOCK,
-                (id, language, limit) -> alike).related(passkeys.articleId(), "en", 3));
+                (id, language, limit) -> alike, ReadingMemo.off()).related(passkeys.articleId(), "en", 3));
         assertThat(related).extracting(ArticleSummary::articleId).containsExactly(others.get(2), others.get(0), others.get(1));
         assertThat(related).allMatch(a -> a.language().equals("en") && !a.authorName().isBlank());
     }

@@ -58,7 +58,7 @@ public class AkismetCheckRunner {
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentStored event) {
-        submit(() -> check(event.commentId()));
+        submit(() -> firstCheck(event.commentId()));
     }
 
     void onFeedback(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedbackRequested event) {
@@ -70,6 +70,25 @@ public class AkismetCheckRunner {
         try {
             Optional<SpamCheckRequest> request = comments.prepareCheck(commentId);
             if (request.isEmpty()) {
+                return;
+            }
+            AkismetVerdict verdict = akismet.client().commentCheck(request.get());
+            comments.applyVerdict(commentId, verdict);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Akismet check of comment " + commentId + " failed; the timer retries it", e);
+        }
+    }
+
+    /**
+     * The first check of a comment just stored: its request is read without a lock or a write (the post
+     * leased the check), so only the verdict is written; when the lease ran out meanwhile, the ordinary
+     * {@link #check} path runs instead.
+     */
+    public void firstCheck(long commentId) {
+        try {
+            Optional<SpamCheckRequest> request = comments.firstCheck(commentId);
+            if (request.isEmpty()) {
+                check(commentId);
                 return;
             }
             AkismetVerdict verdict = akismet.client().commentCheck(request.get());

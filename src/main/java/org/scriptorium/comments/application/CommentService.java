@@ -92,6 +92,7 @@ public class CommentService {
     private Settings settings;
     private Clock clock;
     private Consumer<Object> events;
+    private DiscussionMemo memo;
 
     protected CommentService() {
     }
@@ -99,13 +100,20 @@ public class CommentService {
     @Inject
     public CommentService(CommentRepository comments, ArticleRepository articles, UserRepository users,
                           CommentSettingsStore settingsStore, AkismetGateway akismet, Settings settings, Clock clock,
-                          Event<Object> events) {
-        this(comments, articles, users, settingsStore, akismet, settings, clock, (Consumer<Object>) events::fire);
+                          Event<Object> events, DiscussionMemo memo) {
+        this(comments, articles, users, settingsStore, akismet, settings, clock, (Consumer<Object>) events::fire, memo);
+    }
+
+    /** Without a memo: every discussion is read from the database. */
+    public CommentService(CommentRepository comments, ArticleRepository articles, UserRepository users,
+                          CommentSettingsStore settingsStore, AkismetGateway akismet, Settings settings, Clock clock,
+                          Consumer<Object> events) {
+        this(comments, articles, users, settingsStore, akismet, settings, clock, events, DiscussionMemo.off());
     }
 
     public CommentService(CommentRepository comments, ArticleRepository articles, UserRepository users,
                           CommentSettingsStore settingsStore, AkismetGateway akismet, Settings settings, Clock clock,
-                          Consumer<Object> events) {
+                          Consumer<Object> events, DiscussionMemo memo) {
         this.comments = comments;
         this.articles = articles;
         this.users = users;
@@ -114,12 +122,20 @@ public class CommentService {
         this.settings = settings;
         this.clock = clock;
         this.events = events;
+        this.memo = memo;
     }
 
     // ---------------------------------------------------------------- reader side
 
     /** The comments of a published translation, with the reader's own pending ones marked; empty if unknown. */
     public Optional<Discussion> discussion(long translationId, Set<Long> ownIds) {
+        if (ownIds.isEmpty()) {
+            return memo.discussion(translationId, () -> readDiscussion(translationId, ownIds));
+        }
+        return readDiscussion(translationId, ownIds);
+    }
+
+    private Optional<Discussion> readDiscussion(long translationId, Set<Long> ownIds) {
         Optional<ArticleTranslation> found = articles.findTranslationById(translationId)
                 .filter(t -> t.isVisibleAt(clock.instant()));
         if (found.isEmpty()) {
@@ -250,7 +266,7 @@ public class CommentService {
      * check (decided by a moderator, deleted, or Akismet off; in the last case the policy decides now).
      */
     public Optional<SpamCheckRequest> prepareCheck(long commentId) {
-        Optional<Comment> found = comments.findById(commentId).filter(c -> c.getCheckState() == CheckState.WAITING);
+        Optional<Comment> found = comments.lockById(commentId).filter(c -> c.getCheckState() == CheckState.WAITING);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -269,9 +285,27 @@ public class CommentService {
         return Optional.of(c.getCheckAttempts() > 0 ? request.asRecheck("retry") : request);
     }
 
+    /**
+     * The request for a comment's first check, just after its post committed: read without a lock and
+     * without writing, because the post itself leased the check ({@link #CHECK_LEASE}), so neither the timer
+     * nor another check can start on it meanwhile. Saving the lock and the write matters on the embedded
+     * database, where every committed write waits its turn to reach the file. Empty when the comment no
+     * longer waits for its first check, when the lease ran out (the queue was that far behind: the timer's
+     * {@link #prepareCheck} path takes over) or when Akismet was switched off since the post (so is
+     * {@link #prepareCheck}'s: it settles the comment by the policy).
+     */
+    public Optional<SpamCheckRequest> firstCheck(long commentId) {
+        Instant now = clock.instant();
+        return comments.findById(commentId)
+                .filter(c -> c.getCheckState() == CheckState.WAITING && c.getCheckAttempts() == 0)
+                .filter(c -> c.getNextCheckAt().map(lease -> lease.isAfter(now)).orElse(false))
+                .filter(c -> akismet.isActive())
+                .map(this::akismetRequest);
+    }
+
     /** Applies Akismet's answer to a comment; see the class comment. */
     public void applyVerdict(long commentId, AkismetVerdict verdict) {
-        Optional<Comment> found = comments.findById(commentId);
+        Optional<Comment> found = comments.lockById(commentId);
         if (found.isEmpty()) {
             return;
         }
@@ -321,7 +355,7 @@ public class CommentService {
 
     /** Writes the outcome of a submit-spam / submit-ham into the comment's history. */
     public void recordFeedback(long commentId, boolean spam, boolean accepted, String reason) {
-        comments.findById(commentId).ifPresent(c -> c.record(clock.instant(), SYSTEM, "akismet-feedback",
+        comments.lockById(commentId).ifPresent(c -> c.record(clock.instant(), SYSTEM, "akismet-feedback",
                 (spam ? "submit-spam" : "submit-ham") + ": " + (accepted ? "accepted" : "not accepted (" + reason + ")")));
     }
 
@@ -415,7 +449,7 @@ public class CommentService {
         requireModerator(actor);
         Instant now = clock.instant();
         int changed = 0;
-        for (Comment c : comments.findByIds(ids)) {
+        for (Comment c : comments.lockByIds(ids)) {
             boolean wasVisible = c.getStatus() == CommentStatus.APPROVED;
             CommentStatus before = c.getStatus();
             boolean did;
@@ -468,7 +502,7 @@ public class CommentService {
         if (!errors.isEmpty()) {
             return errors;
         }
-        Comment c = comments.findById(id).orElseThrow(() -> new ModerationRefused("moderation.notFound"));
+        Comment c = comments.lockById(id).orElseThrow(() -> new ModerationRefused("moderation.notFound"));
         Instant now = clock.instant();
         c.edit(name.strip(), email.strip(), blankToNull(url), body.strip(), actor, now);
         if (c.getStatus() == CommentStatus.APPROVED) {
@@ -531,7 +565,7 @@ public class CommentService {
     /** Records that moderators were told about these comments. */
     public void markNotified(Collection<Long> ids) {
         Instant now = clock.instant();
-        for (Comment c : comments.findByIds(ids)) {
+        for (Comment c : comments.lockByIds(ids)) {
             c.markNotified();
             c.record(now, SYSTEM, "notified", "moderators were e-mailed");
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -95,6 +96,10 @@ public class Comment {
     @Column(name = "submitted_email", nullable = false, length = EMAIL_MAX)
     private String submittedEmail;
 
+    /** The submitted e-mail in lower case: how flood control and "known author" find a writer's comments. */
+    @Column(name = "email_key", nullable = false, length = EMAIL_MAX)
+    private String emailKey;
+
     @Column(name = "submitted_url", length = URL_MAX)
     private String submittedUrl;
 
@@ -171,6 +176,7 @@ public class Comment {
         this.body = clip(s.body(), BODY_MAX);
         this.submittedName = authorName;
         this.submittedEmail = authorEmail;
+        this.emailKey = emailKey(authorEmail);
         this.submittedUrl = authorUrl;
         this.submittedBody = body;
         this.userIp = clip(s.userIp(), 64);
@@ -389,5 +395,10 @@ public class Comment {
 
     public List<Verdict> getVerdicts() {
         return Collections.unmodifiableList(verdicts);
+    }
+
+    /** The key under which comments by an e-mail address are found: the address in lower case. */
+    public static String emailKey(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -16,6 +16,16 @@ public interface CommentRepository {
 
     List<Comment> findByIds(Collection<Long> ids);
 
+    /**
+     * A comment read for a change, locked until the transaction ends. Moderators, the Akismet runner and the
+     * notifier change the same comments; each waits for the other's commit and then sees its result, instead
+     * of failing on a version that changed under it.
+     */
+    Optional<Comment> lockById(long id);
+
+    /** Several comments read for a change and locked, always in the same order; see {@link #lockById}. */
+    List<Comment> lockByIds(Collection<Long> ids);
+
     /** Approved comments of a translation, oldest first. */
     List<Comment> findApproved(long translationId);
 

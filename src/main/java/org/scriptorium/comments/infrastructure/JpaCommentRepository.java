@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
@@ -51,6 +53,22 @@ public class JpaCommentRepository implements CommentRepository {
     @Override
     public Optional<Comment> findById(long id) {
         return Optional.ofNullable(em.find(Comment.class, id));
+    }
+
+    @Override
+    public Optional<Comment> lockById(long id) {
+        return Optional.ofNullable(em.find(Comment.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<Comment> lockByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ordered = ids.stream().distinct().sorted().toList();
+        List<Comment> locked = em.createQuery("select c from Comment c where c.id in :ids order by c.id", Comment.class)
+                .setParameter("ids", ordered).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        return locked.stream().sorted(Comparator.comparing(Comment::getCreatedAt).thenComparing(Comment::getId)).toList();
     }
 
     @Override
@@ -141,17 +159,19 @@ public class JpaCommentRepository implements CommentRepository {
 
     @Override
     public boolean existsSince(String userIp, String email, Instant since) {
-        return !em.createQuery("select c.id from Comment c where c.staff = false and c.createdAt > :since"
-                        + " and (c.userIp = :ip or lower(c.submittedEmail) = :email)", Long.class)
-                .setParameter("since", since).setParameter("ip", userIp == null ? "" : userIp)
-                .setParameter("email", email == null ? "" : email.toLowerCase())
+        boolean byAddress = userIp != null && !userIp.isEmpty() && !em.createQuery("select c.id from Comment c"
+                        + " where c.userIp = :ip and c.createdAt > :since and c.staff = false", Long.class)
+                .setParameter("ip", userIp).setParameter("since", since).setMaxResults(1).getResultList().isEmpty();
+        return byAddress || !em.createQuery("select c.id from Comment c"
+                        + " where c.emailKey = :email and c.createdAt > :since and c.staff = false", Long.class)
+                .setParameter("email", Comment.emailKey(email)).setParameter("since", since)
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
     @Override
     public boolean hasApproved(String email) {
-        return !em.createQuery("select c.id from Comment c where c.status = :s and lower(c.submittedEmail) = :email", Long.class)
-                .setParameter("s", CommentStatus.APPROVED).setParameter("email", email.toLowerCase())
+        return !em.createQuery("select c.id from Comment c where c.emailKey = :email and c.status = :s", Long.class)
+                .setParameter("s", CommentStatus.APPROVED).setParameter("email", Comment.emailKey(email))
                 .setMaxResults(1).getResultList().isEmpty();
     }
 

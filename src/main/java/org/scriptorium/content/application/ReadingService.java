@@ -3,6 +3,7 @@ package org.scriptorium.content.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -53,29 +54,39 @@ public class ReadingService {
     private SlugRedirectRepository redirects;
     private Clock clock;
     private RelatedArticles similar = RelatedArticles.NONE;
+    private ReadingMemo memo = ReadingMemo.off();
 
     protected ReadingService() {
     }
 
-    /** Without a source of similar articles: related articles come from categories and tags only. */
+    /**
+     * Without a source of similar articles (related articles come from categories and tags only) and
+     * without a memo (every answer comes from the database).
+     */
     public ReadingService(ArticleRepository articles, CategoryRepository categories, TagRepository tags,
                           SlugRedirectRepository redirects, Clock clock) {
-        this(articles, categories, tags, redirects, clock, RelatedArticles.NONE);
+        this(articles, categories, tags, redirects, clock, RelatedArticles.NONE, ReadingMemo.off());
     }
 
     @Inject
     public ReadingService(ArticleRepository articles, CategoryRepository categories, TagRepository tags,
-                          SlugRedirectRepository redirects, Clock clock, RelatedArticles similar) {
+                          SlugRedirectRepository redirects, Clock clock, RelatedArticles similar, ReadingMemo memo) {
         this.articles = articles;
         this.categories = categories;
         this.tags = tags;
         this.redirects = redirects;
         this.clock = clock;
         this.similar = similar;
+        this.memo = memo;
     }
 
     /** A page of the latest published articles in a language. */
     public List<ArticleSummary> latest(String language, int offset, int limit) {
+        return memo.answer(key("latest", language, offset, limit),
+                () -> computeLatest(language, offset, limit), a -> true);
+    }
+
+    private List<ArticleSummary> computeLatest(String language, int offset, int limit) {
         return articles.findPublished(language, clock.instant(), offset, limit).stream()
                 .map(ReadingService::summary).toList();
     }
@@ -86,6 +97,11 @@ public class ReadingService {
 
     /** The front page: the lead story, the next newest articles, and the newest of each top-level category. */
     public HomeView home(String language, int latestCount, int perSection) {
+        return memo.answer(key("home", language, latestCount, perSection),
+                () -> computeHome(language, latestCount, perSection), h -> true);
+    }
+
+    private HomeView computeHome(String language, int latestCount, int perSection) {
         Instant now = clock.instant();
         List<ArticleSummary> newest = latest(language, 0, latestCount + 1);
         List<HomeView.Section> sections = new ArrayList<>();
@@ -106,11 +122,20 @@ public class ReadingService {
 
     /** The top-level categories named in a language, linked by their paths, in their order. */
     public List<NamedLink> topCategories(String language) {
+        return memo.answer(key("topCategories", language), () -> computeTopCategories(language), l -> true);
+    }
+
+    private List<NamedLink> computeTopCategories(String language) {
         return categories.findTopLevel().stream().flatMap(c -> lineage(c, language).stream()).map(l -> l.get(0)).toList();
     }
 
     /** The article a slug answers to in a language, or where it moved, or nothing. */
     public ArticleLookup article(String language, String slug) {
+        return memo.answer(key("article", language, slug),
+                () -> computeArticle(language, slug), a -> !(a instanceof ArticleLookup.Missing));
+    }
+
+    private ArticleLookup computeArticle(String language, String slug) {
         Instant now = clock.instant();
         var found = articles.findTranslationBySlug(language, slug).filter(t -> t.isVisibleAt(now));
         if (found.isPresent()) {
@@ -128,6 +153,11 @@ public class ReadingService {
      * an article needs when it succeeds (the page is built only to answer with errors).
      */
     public Optional<Long> visibleTranslationId(String language, String slug) {
+        return memo.answer(key("visibleTranslationId", language, slug),
+                () -> computeVisibleTranslationId(language, slug), Optional::isPresent);
+    }
+
+    private Optional<Long> computeVisibleTranslationId(String language, String slug) {
         Instant now = clock.instant();
         return articles.findTranslationBySlug(language, slug).filter(t -> t.isVisibleAt(now))
                 .map(ArticleTranslation::getId);
@@ -138,6 +168,11 @@ public class ReadingService {
      * similar ({@link RelatedArticles}), then, when those are too few, those sharing its category or tags.
      */
     public List<ArticleSummary> related(long articleId, String language, int limit) {
+        return memo.answer(key("related", articleId, language, limit),
+                () -> computeRelated(articleId, language, limit), l -> true);
+    }
+
+    private List<ArticleSummary> computeRelated(long articleId, String language, int limit) {
         Instant now = clock.instant();
         List<ArticleSummary> found = new ArrayList<>();
         Set<Long> seen = new HashSet<>(List.of(articleId));
@@ -203,6 +238,11 @@ public class ReadingService {
      * those of its subcategories. A path using an old slug anywhere answers with the current path.
      */
     public Lookup<CategoryListing> category(String language, List<String> path, int page, int size) {
+        return memo.answer(key("category", language, List.copyOf(path), page, size),
+                () -> computeCategory(language, path, page, size), l -> !(l instanceof Lookup.Missing));
+    }
+
+    private Lookup<CategoryListing> computeCategory(String language, List<String> path, int page, int size) {
         if (path.isEmpty()) {
             return new Lookup.Missing<>();
         }
@@ -258,6 +298,11 @@ public class ReadingService {
 
     /** The tag with a slug in a language and one page of its articles; an old slug answers with the current one. */
     public Lookup<TagListing> tag(String language, String slug, int page, int size) {
+        return memo.answer(key("tag", language, slug, page, size),
+                () -> computeTag(language, slug, page, size), l -> !(l instanceof Lookup.Missing));
+    }
+
+    private Lookup<TagListing> computeTag(String language, String slug, int page, int size) {
         Optional<Tag> byName = tags.findBySlug(language, slug);
         if (byName.isEmpty()) {
             return redirects.find(SlugKind.TAG, language, slug)
@@ -285,6 +330,11 @@ public class ReadingService {
 
     /** An author's page in a language: there is one where the author has published articles in it. */
     public Lookup<AuthorListing> author(String language, String authorSlug, int page, int size) {
+        return memo.answer(key("author", language, authorSlug, page, size),
+                () -> computeAuthor(language, authorSlug, page, size), l -> !(l instanceof Lookup.Missing));
+    }
+
+    private Lookup<AuthorListing> computeAuthor(String language, String authorSlug, int page, int size) {
         Instant now = clock.instant();
         long total = articles.countPublishedByAuthor(language, authorSlug, now);
         if (total == 0 || !Paged.exists(page, total, size)) {
@@ -335,6 +385,11 @@ public class ReadingService {
             }
         }
         return pages;
+    }
+
+    /** A memo key: the question's name and its arguments, compared by value (an argument may be null). */
+    private static List<Object> key(Object... parts) {
+        return Arrays.asList(parts);
     }
 
     /** Minutes to read a text at {@link #WORDS_PER_MINUTE}, rounded up; at least 1. */

@@ -1,5 +1,6 @@
 package org.scriptorium.content.infrastructure;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,17 @@ public class JpaCategoryRepository implements CategoryRepository {
     @Override
     public Optional<Category> findById(long id) {
         return Optional.ofNullable(em.find(Category.class, id));
+    }
+
+    @Override
+    public List<Category> findAllById(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select distinct c from Category c left join fetch c.translations where c.id in :ids",
+                        Category.class)
+                .setParameter("ids", ids)
+                .getResultList();
     }
 
     @Override

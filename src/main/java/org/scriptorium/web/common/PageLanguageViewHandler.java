@@ -14,12 +14,24 @@ import jakarta.faces.context.FacesContext;
  */
 public class PageLanguageViewHandler extends ViewHandlerWrapper {
 
+    private volatile RequestLanguage language;
+
     public PageLanguageViewHandler(ViewHandler wrapped) {
         super(wrapped);
     }
 
+    /**
+     * The page's locale. The request-scoped bean is looked up once and its client proxy kept: the proxy
+     * reaches the current request's instance on every call, and looking it up anew cost a few percent of a
+     * page's rendering.
+     */
     @Override
     public Locale calculateLocale(FacesContext context) {
-        return CDI.current().select(RequestLanguage.class).get().getLocale();
+        RequestLanguage current = language;
+        if (current == null) {
+            current = CDI.current().select(RequestLanguage.class).get();
+            language = current;
+        }
+        return current.getLocale();
     }
 }
