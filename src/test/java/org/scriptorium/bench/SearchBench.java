@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 import javax.sql.DataSource;
@@ -50,6 +54,8 @@ import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.scriptorium.content.application.ArticleForm;
 import org.scriptorium.content.application.EditorialService;
@@ -59,6 +65,7 @@ import org.scriptorium.platform.persistence.ConfiguredDataSource;
 import org.scriptorium.platform.persistence.SchemaMigrator;
 import org.scriptorium.search.application.SearchRequest;
 import org.scriptorium.search.infrastructure.HibernateSearchService;
+import org.scriptorium.search.infrastructure.SearchFields;
 import org.scriptorium.testing.MutableClock;
 import org.scriptorium.testing.RecordingEvents;
 import org.scriptorium.testing.TestServices;
@@ -84,6 +91,8 @@ public final class SearchBench {
     private static final Map<String, String> PG_CONFIG = Map.of("it", "italian", "es", "spanish", "en", "english",
             "fr", "french", "de", "german", "pt", "portuguese");
     private static final int CLIENTS = 8;
+    private static final int BATCH = 20;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String EDITOR = "bench@scriptorium.test";
 
     private SearchBench() {
@@ -117,6 +126,7 @@ public final class SearchBench {
         long t0 = System.nanoTime();
         load(emf, docs);
         System.out.printf(Locale.ROOT, "loaded through EditorialService in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        settle(work.resolve("index").resolve(SearchFields.INDEX));
 
         String pgName = "scriptorium_bench_" + Long.toString(System.nanoTime(), 36);
         DataSource pgAdmin = ConfiguredDataSource.forUrl(pgBase, "postgres", "");
@@ -128,7 +138,7 @@ public final class SearchBench {
             loadPostgres(pg, docs);
             System.out.printf(Locale.ROOT, "loaded into PostgreSQL in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-            Map<Query, Long> luceneHits = new HashMap<>();
+            Map<Query, Long> luceneHits = new ConcurrentHashMap<>();
             Result lucene = run("Lucene (SearchService)", queries, rounds, () -> {
                 EntityManager em = emf.createEntityManager();
                 HibernateSearchService service = new HibernateSearchService(em, java.time.Clock.systemUTC(),
@@ -138,7 +148,7 @@ public final class SearchBench {
                     luceneHits.putIfAbsent(q, total);
                 };
             });
-            Map<Query, Long> pgHits = new HashMap<>();
+            Map<Query, Long> pgHits = new ConcurrentHashMap<>();
             Result postgres = run("PostgreSQL FTS", queries, rounds, () -> {
                 Connection c = pg.getConnection();
                 PreparedStatement ps = c.prepareStatement(
@@ -166,7 +176,7 @@ public final class SearchBench {
             long luceneEmpty = queries.stream().filter(q -> luceneHits.getOrDefault(q, 0L) == 0).count();
             long pgEmpty = queries.stream().filter(q -> pgHits.getOrDefault(q, 0L) == 0).count();
             System.out.println();
-            System.out.printf(Locale.ROOT, "%-24s %10s %10s %10s%n", "", "QPS", "p50 ms", "p95 ms");
+            System.out.printf(Locale.ROOT, "%-24s %10s %10s %10s %12s%n", "", "QPS", "p50 ms", "p95 ms", "client CPU ms");
             lucene.print();
             postgres.print();
             System.out.printf(Locale.ROOT, "ratio Lucene/PostgreSQL QPS: %.2f x   (target >= 3 x)%n", lucene.qps() / postgres.qps());
@@ -179,14 +189,27 @@ public final class SearchBench {
         }
     }
 
+    record Timed(String kind, long nanos) {
+    }
+
     interface Client {
         void search(Query q) throws Exception;
     }
 
-    record Result(String name, double qps, double p50, double p95) {
+    /**
+     * One side's figures. {@code clientCpu} is the CPU time of the client threads per query: all of the search
+     * for Lucene, which runs in them, only the JDBC side for PostgreSQL. On a shared machine it says more than
+     * the latencies about the cost of a query.
+     */
+    record Result(String name, double qps, double p50, double p95, double clientCpu, Map<String, double[]> byKind) {
         void print() {
-            System.out.printf(Locale.ROOT, "%-24s %10.1f %10.2f %10.2f%n", name, qps, p50, p95);
+            System.out.printf(Locale.ROOT, "%-24s %10.1f %10.2f %10.2f %12.3f%n", name, qps, p50, p95, clientCpu);
+            byKind.forEach((kind, p) -> System.out.printf(Locale.ROOT, "  %-22s %10s %10.2f %10.2f%n", kind, "", p[0], p[1]));
         }
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p) - 1)) / 1e6;
     }
 
     /** One warm-up pass, then {@code rounds} passes of every query by each of 8 clients, each in its own order. */
@@ -200,35 +223,44 @@ public final class SearchBench {
             for (Query q : queries) {
                 made.get(0).search(q);
             }
-            List<Future<long[]>> futures = new ArrayList<>();
+            List<Future<List<Timed>>> futures = new ArrayList<>();
+            AtomicLong cpu = new AtomicLong();
             long start = System.nanoTime();
             for (int i = 0; i < CLIENTS; i++) {
                 Client client = made.get(i);
                 List<Query> order = new ArrayList<>(queries);
                 Collections.shuffle(order, new Random(i));
                 futures.add(pool.submit(() -> {
-                    long[] latencies = new long[order.size() * rounds];
-                    int n = 0;
+                    long cpuStart = THREADS.getCurrentThreadCpuTime();
+                    List<Timed> latencies = new ArrayList<>(order.size() * rounds);
                     for (int r = 0; r < rounds; r++) {
                         for (Query q : order) {
                             long t = System.nanoTime();
                             client.search(q);
-                            latencies[n++] = System.nanoTime() - t;
+                            latencies.add(new Timed(q.kind(), System.nanoTime() - t));
                         }
                     }
+                    cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
                     return latencies;
                 }));
             }
             List<Long> all = new ArrayList<>();
-            for (Future<long[]> f : futures) {
-                for (long l : f.get()) {
-                    all.add(l);
+            Map<String, List<Long>> byKind = new TreeMap<>();
+            for (Future<List<Timed>> f : futures) {
+                for (Timed t : f.get()) {
+                    all.add(t.nanos());
+                    byKind.computeIfAbsent(t.kind(), k -> new ArrayList<>()).add(t.nanos());
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Collections.sort(all);
-            return new Result(name, all.size() / seconds, all.get(all.size() / 2) / 1e6,
-                    all.get((int) Math.ceil(all.size() * 0.95) - 1) / 1e6);
+            Map<String, double[]> kinds = new LinkedHashMap<>();
+            byKind.forEach((kind, list) -> {
+                Collections.sort(list);
+                kinds.put(kind, new double[] {percentile(list, 0.5), percentile(list, 0.95)});
+            });
+            return new Result(name, all.size() / seconds, percentile(all, 0.5), percentile(all, 0.95),
+                    cpu.get() / 1e6 / all.size(), kinds);
         } finally {
             pool.shutdownNow();
         }
@@ -414,7 +446,13 @@ public final class SearchBench {
         return Persistence.createEntityManagerFactory("scriptorium", props);
     }
 
-    /** Stores and publishes every article through the editorial service, 200 to a transaction. */
+    /**
+     * Stores and publishes every article through the editorial service, {@value #BATCH} to a transaction: fewer
+     * commits than one by one, yet a persistence context small enough that the flushes before each of the
+     * service's queries stay cheap. Each article is given its slug: many Europarl titles share their first 80
+     * characters, and the service would otherwise try "title-2", "title-3", ... one query each, so the load
+     * would grow with the square of the corpus.
+     */
     private static void load(EntityManagerFactory emf, List<Doc> docs) {
         MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
         EntityManager em = emf.createEntityManager();
@@ -422,7 +460,7 @@ public final class SearchBench {
         TestServices.users(em, clock).createWithoutPassword(EDITOR, "Bench Editor", Set.of(Role.EDITOR));
         em.getTransaction().commit();
         for (int i = 0; i < docs.size(); i++) {
-            if (i % 200 == 0) {
+            if (i % BATCH == 0) {
                 if (em.getTransaction().isActive()) {
                     em.getTransaction().commit();
                     em.clear();
@@ -435,13 +473,38 @@ public final class SearchBench {
             Doc d = docs.get(i);
             clock.set(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i * 3_000L));
             EditorialService editorial = TestServices.editorial(em, clock, new RecordingEvents());
-            editorial.save(EDITOR, new ArticleForm(null, d.language(), d.title(), "", "", d.body(), "", "", List.of(), "",
-                    true, 0), EditorialService.Intent.PUBLISH, Optional.empty());
+            editorial.save(EDITOR, new ArticleForm(null, d.language(), d.title(), "a" + (i + 1), "", d.body(), "", "",
+                    List.of(), "", true, 0), EditorialService.Intent.PUBLISH, Optional.empty());
         }
         em.getTransaction().commit();
         em.close();
         org.hibernate.search.mapper.orm.Search.mapping(emf).scope(Object.class).workspace().flush();
         org.hibernate.search.mapper.orm.Search.mapping(emf).scope(Object.class).workspace().refresh();
+    }
+
+    /**
+     * Waits until the index's segments stop changing (the merges started by the load have finished and been
+     * committed), at most two minutes, so that the searches are measured on a settled index rather than
+     * against background merges, as PostgreSQL's are after its {@code vacuum analyze}.
+     */
+    private static void settle(Path index) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        String last = "";
+        int stable = 0;
+        int docs = 0;
+        int segments = 0;
+        while (stable < 4 && System.nanoTime() - start < 120_000_000_000L) {
+            Thread.sleep(2_000);
+            try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
+                String now = reader.getIndexCommit().getSegmentsFileName();
+                stable = now.equals(last) ? stable + 1 : 0;
+                last = now;
+                docs = reader.numDocs();
+                segments = reader.leaves().size();
+            }
+        }
+        System.out.printf(Locale.ROOT, "index: %d documents in %d segments, settled after %.0f s%n", docs, segments,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static void loadPostgres(DataSource pg, List<Doc> docs) throws SQLException {

@@ -9,6 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,5 +204,30 @@ class SearchServiceTest {
         assertThat(broken).doesNotExist();
         assertThat(empty).exists();
         assertThat(IndexDirectoryGuard.removeUnreadable(root.resolve("missing"))).isEmpty();
+    }
+
+    @Test
+    void anIndexWhoseTextFieldsHaveTermVectorsIsRemovedBeforeStart(@TempDir Path root) throws IOException {
+        Path old = root.resolve("article_translation");
+        Path current = root.resolve("other");
+        writeIndex(old, true);
+        writeIndex(current, false);
+        assertThat(IndexDirectoryGuard.removeUnreadable(root)).containsExactly(old);
+        assertThat(old).doesNotExist();
+        assertThat(current).exists();
+    }
+
+    private static void writeIndex(Path dir, boolean termVectors) throws IOException {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setStoreTermVectors(termVectors);
+        type.setStoreTermVectorPositions(termVectors);
+        type.setStoreTermVectorOffsets(termVectors);
+        type.freeze();
+        try (FSDirectory directory = FSDirectory.open(dir);
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+            Document doc = new Document();
+            doc.add(new Field("body_en", "Honey from the city", type));
+            writer.addDocument(doc);
+        }
     }
 }

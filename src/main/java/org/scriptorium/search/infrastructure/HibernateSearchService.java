@@ -3,9 +3,11 @@ package org.scriptorium.search.infrastructure;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,15 +16,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
-import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.scriptorium.content.domain.ArticleTranslation;
+import org.scriptorium.content.domain.Category;
 import org.scriptorium.content.domain.CategoryRepository;
 import org.scriptorium.content.domain.PublicationStatus;
 import org.scriptorium.search.application.FacetValue;
@@ -36,13 +42,19 @@ import org.scriptorium.search.application.SearchService;
  * {@link SearchService} over the Lucene index. The reader's text goes through Lucene's simple query syntax
  * (quotes for phrases, {@code -} to exclude, {@code |} for either), all words required, the title weighing
  * three times the body, each language analysed with its own analyser. Nothing is loaded from the database
- * for a page of results: titles, slugs, dates and snippets are projected from the index; only the names of
- * category facets are looked up.
+ * for a page of results: titles, slugs, dates and the stored body text are projected from the index; only the
+ * names of the category facets are looked up, all in one query.
+ *
+ * <p>Snippets and marked titles come from our {@link QueryHighlighter}, not from Hibernate Search's highlight
+ * projections: in the search bench the unified highlighter was the main cost of a search, while a page needs
+ * only one short passage of each of its ten hits.
  *
  * <p>Typo tolerance: when nothing matches exactly, the words of five letters or more are matched with one
  * edit (a wrong, missing, extra or swapped letter), and the results say they are approximate. One edit,
  * not two: in the search bench, building the automata for two edits took a third of all search time (they
- * are built anew for every query that found nothing), and two typos in one word are rare.
+ * are built anew for every query that found nothing), and two typos in one word are rare. The automaton of
+ * each analysed word is built once per search ({@link OneEdit}) and shared by the title and body fields of
+ * every language searched, rather than once per field as Lucene's fuzzy query does.
  */
 @ApplicationScoped
 @Transactional
@@ -50,7 +62,6 @@ public class HibernateSearchService implements SearchService {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cs}]");
-    private static final int SNIPPET = 200;
     private static final int FACETS = 20;
     private static final AggregationKey<Map<Long, Long>> CATEGORIES = AggregationKey.of("categories");
     private static final AggregationKey<Map<Integer, Long>> YEARS = AggregationKey.of("years");
@@ -84,21 +95,30 @@ public class HibernateSearchService implements SearchService {
         }
         List<String> analyzers = request.allLanguages() ? SearchFields.ANALYZERS
                 : List.of(ScriptoriumAnalysis.analyzerFor(request.language()));
-        SearchResult<List<?>> result = run(request, text, analyzers, false);
-        boolean approximate = false;
+        SearchResult<List<?>> result = run(request, text, analyzers, null);
+        Map<String, List<OneEdit>> approximateWords = null;
         if (result.total().hitCount() == 0 && request.page() == 1 && !longWords(text).isEmpty()) {
-            result = run(request, text, analyzers, true);
-            approximate = result.total().hitCount() > 0;
+            approximateWords = oneEditWords(text, analyzers);
+            result = run(request, text, analyzers, approximateWords);
         }
+        boolean approximate = approximateWords != null && result.total().hitCount() > 0;
         long total = result.total().hitCount();
         int pages = (int) ((total + request.size() - 1) / request.size());
+        Map<String, QueryHighlighter> highlighters = new HashMap<>();
         List<SearchHit> hits = new ArrayList<>();
         for (List<?> row : result.hits()) {
-            hits.add(hit(row, analyzers.size()));
+            String analyzer = ScriptoriumAnalysis.analyzerFor((String) row.get(2));
+            Map<String, List<OneEdit>> words = approximateWords;
+            QueryHighlighter highlighter = highlighters.computeIfAbsent(analyzer, a -> words == null
+                    ? QueryHighlighter.exact(text, a) : QueryHighlighter.approximate(words.getOrDefault(a, List.of()), a));
+            int column = analyzers.indexOf(analyzer);
+            hits.add(hit(row, column < 0 ? null : (String) row.get(8 + column), highlighter));
         }
+        Map<Long, Long> categoryCounts = result.aggregation(CATEGORIES);
+        Map<Long, String> names = categoryNames(categoryCounts.keySet(), request.language());
         List<FacetValue> categoryFacets = new ArrayList<>();
-        result.aggregation(CATEGORIES).forEach((id, count) -> categoryFacets.add(new FacetValue(String.valueOf(id),
-                categoryName(id, request.language()), count)));
+        categoryCounts.forEach((id, count) -> categoryFacets.add(new FacetValue(String.valueOf(id),
+                names.getOrDefault(id, String.valueOf(id)), count)));
         List<FacetValue> yearFacets = new ArrayList<>();
         result.aggregation(YEARS).forEach((year, count) -> yearFacets.add(new FacetValue(String.valueOf(year),
                 String.valueOf(year), count)));
@@ -106,7 +126,8 @@ public class HibernateSearchService implements SearchService {
         return new SearchResults(request, hits, total, request.page(), pages, categoryFacets, yearFacets, approximate);
     }
 
-    private SearchResult<List<?>> run(SearchRequest request, String text, List<String> analyzers, boolean fuzzy) {
+    private SearchResult<List<?>> run(SearchRequest request, String text, List<String> analyzers,
+                                      Map<String, List<OneEdit>> words) {
         Instant now = clock.instant();
         int offset = (request.page() - 1) * request.size();
         return Search.session(em).search(ArticleTranslation.class)
@@ -117,15 +138,14 @@ public class HibernateSearchService implements SearchService {
                             f.field(SearchFields.SLUG, String.class), f.field(SearchFields.EXCERPT, String.class),
                             f.field(SearchFields.DATE, Instant.class), f.field(SearchFields.STATUS, String.class)));
                     for (String analyzer : analyzers) {
-                        columns.add(f.highlight(SearchFields.title(analyzer)).highlighter("title"));
-                        columns.add(f.highlight(SearchFields.body(analyzer)));
+                        columns.add(f.field(SearchFields.body(analyzer), String.class));
                     }
                     return f.composite(columns.toArray(ProjectionFinalStep[]::new));
                 })
                 .where((f, root) -> {
                     root.add(f.bool(b -> {
                         for (String analyzer : analyzers) {
-                            b.should(fuzzy ? fuzzy(f, analyzer, text) : exact(f, analyzer, text));
+                            b.should(words == null ? exact(f, analyzer, text) : fuzzy(f, analyzer, words.get(analyzer)));
                         }
                     }));
                     if (!request.editorial()) {
@@ -144,8 +164,6 @@ public class HibernateSearchService implements SearchService {
                 })
                 .sort(f -> request.order() == SearchOrder.DATE ? f.field(SearchFields.DATE).desc()
                         : f.score().then().field(SearchFields.DATE).desc())
-                .highlighter(h -> h.unified().tag(Snippets.START, Snippets.END).numberOfFragments(1).noMatchSize(SNIPPET))
-                .highlighter("title", h -> h.unified().tag(Snippets.START, Snippets.END).numberOfFragments(1).noMatchSize(400))
                 .aggregation(CATEGORIES, f -> f.terms().field(SearchFields.CATEGORY, Long.class).maxTermCount(FACETS))
                 .aggregation(YEARS, f -> f.terms().field(SearchFields.YEAR, Integer.class).maxTermCount(FACETS))
                 .fetch(offset, request.size());
@@ -159,13 +177,35 @@ public class HibernateSearchService implements SearchService {
                 .defaultOperator(BooleanOperator.AND);
     }
 
-    private static PredicateFinalStep fuzzy(SearchPredicateFactory f, String analyzer, String text) {
-        BooleanPredicateClausesStep<?> all = f.bool();
-        for (String word : longWords(text)) {
-            all.must(f.match().field(SearchFields.title(analyzer)).boost(3f).field(SearchFields.body(analyzer))
-                    .matching(word).fuzzy(1, 1));
+    private static PredicateFinalStep fuzzy(SearchPredicateFactory f, String analyzer, List<OneEdit> words) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (OneEdit word : words) {
+            all.add(new BooleanQuery.Builder()
+                    .add(new BoostQuery(new OneEditQuery(SearchFields.title(analyzer), word), 3f), BooleanClause.Occur.SHOULD)
+                    .add(new OneEditQuery(SearchFields.body(analyzer), word), BooleanClause.Occur.SHOULD)
+                    .build(), BooleanClause.Occur.MUST);
         }
-        return all;
+        return f.extension(LuceneExtension.get()).fromLuceneQuery(all.build());
+    }
+
+    /**
+     * The long words of the query as each analyser sees them, one {@link OneEdit} per distinct analysed word:
+     * most analysers agree on most words, and the automaton is the costly part of a typo search.
+     */
+    private static Map<String, List<OneEdit>> oneEditWords(String text, List<String> analyzers) {
+        Map<String, OneEdit> shared = new HashMap<>();
+        Map<String, List<OneEdit>> byAnalyzer = new HashMap<>();
+        List<String> longWords = longWords(text);
+        for (String analyzer : analyzers) {
+            List<OneEdit> words = new ArrayList<>();
+            for (String word : longWords) {
+                for (String term : QueryHighlighter.terms(analyzer, word)) {
+                    words.add(shared.computeIfAbsent(term, OneEdit::new));
+                }
+            }
+            byAnalyzer.put(analyzer, words);
+        }
+        return byAnalyzer;
     }
 
     /** The words of a query long enough for typo tolerance. */
@@ -193,31 +233,20 @@ public class HibernateSearchService implements SearchService {
         return cleaned;
     }
 
-    private static SearchHit hit(List<?> row, int analyzers) {
+    private static SearchHit hit(List<?> row, String body, QueryHighlighter highlighter) {
         String title = (String) row.get(3);
-        String titleHtml = null;
-        String snippet = null;
-        for (int i = 0; i < analyzers; i++) {
-            titleHtml = first(row.get(8 + 2 * i), titleHtml);
-            snippet = first(row.get(9 + 2 * i), snippet);
-        }
         return new SearchHit((Long) row.get(1), (Long) row.get(0), (String) row.get(2), title,
-                titleHtml == null ? Snippets.toHtml(title) : Snippets.toHtml(titleHtml), (String) row.get(4),
-                (String) row.get(5), snippet == null ? "" : Snippets.toHtml(snippet), (Instant) row.get(6),
-                (String) row.get(7));
+                Snippets.toHtml(highlighter.title(title)), (String) row.get(4), (String) row.get(5),
+                body == null ? "" : Snippets.toHtml(highlighter.snippet(body)), (Instant) row.get(6), (String) row.get(7));
     }
 
-    private static String first(Object highlights, String current) {
-        if (current != null || !(highlights instanceof List<?> list) || list.isEmpty()) {
-            return current;
+    /** The names of the facet categories in the page's language (or another), loaded in one query. */
+    private Map<Long, String> categoryNames(Set<Long> ids, String language) {
+        Map<Long, String> names = new HashMap<>();
+        for (Category c : categories.findAllById(ids)) {
+            c.translation(language).or(() -> c.getTranslations().values().stream().findFirst())
+                    .ifPresent(ct -> names.put(c.getId(), ct.getName()));
         }
-        return (String) list.get(0);
-    }
-
-    private String categoryName(long id, String language) {
-        return categories.findById(id)
-                .flatMap(c -> c.translation(language).or(() -> c.getTranslations().values().stream().findFirst()))
-                .map(ct -> ct.getName())
-                .orElse(String.valueOf(id));
+        return names;
     }
 }

@@ -11,6 +11,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -19,6 +21,10 @@ import org.apache.lucene.store.FSDirectory;
  * removed instead, Hibernate Search creates an empty index in its place, and
  * {@link LuceneIndexMaintenance#rebuildIfOutOfStep()} refills it from the database once the application runs.
  * The search index is derived data: the database is the record.
+ *
+ * <p>An index written by an older mapping is removed the same way when Lucene would refuse to add the new
+ * documents to it: Lucene keeps one schema per field, so a text field indexed with term vectors (before our
+ * own highlighter replaced Hibernate Search's) cannot take documents without them.
  */
 public final class IndexDirectoryGuard {
 
@@ -27,7 +33,7 @@ public final class IndexDirectoryGuard {
     private IndexDirectoryGuard() {
     }
 
-    /** Removes every index under {@code root} that cannot be opened; returns the ones removed. */
+    /** Removes every index under {@code root} that cannot be opened or was written by an older mapping; returns the ones removed. */
     public static List<Path> removeUnreadable(Path root) {
         if (!Files.isDirectory(root)) {
             return List.of();
@@ -55,12 +61,26 @@ public final class IndexDirectoryGuard {
                 for (var leaf : reader.leaves()) {
                     leaf.reader().checkIntegrity();
                 }
+                if (outdated(reader)) {
+                    LOG.warning(() -> "The search index in " + dir + " was written by an older mapping; it will be rebuilt");
+                    return false;
+                }
                 return true;
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Unreadable index " + dir, e);
             return false;
         }
+    }
+
+    /** Whether a text field of the index has term vectors, which the current mapping no longer writes. */
+    static boolean outdated(DirectoryReader reader) {
+        for (FieldInfo field : FieldInfos.getMergedFieldInfos(reader)) {
+            if (field.hasVectors() && (field.name.startsWith(SearchFields.title("")) || field.name.startsWith(SearchFields.body("")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void delete(Path dir) throws IOException {

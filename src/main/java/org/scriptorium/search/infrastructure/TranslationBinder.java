@@ -32,6 +32,10 @@ import org.scriptorium.content.domain.Tag;
  * article (categories, tags, the year of publication) are copied into every translation's document as
  * keyword and number fields for filters and facets.
  *
+ * <p>The text fields are stored (our {@link QueryHighlighter} reads them back) but carry no term vectors:
+ * nothing reads them since the highlighting is ours, and they made the index larger and slower to write. An
+ * index written when they had term vectors is removed at start by {@link IndexDirectoryGuard} and rebuilt.
+ *
  * <p>Drafts are indexed too, so that the back office can find them; public searches filter on
  * {@link SearchFields#STATUS} and {@link SearchFields#PUBLISH_AT}.
  */
@@ -52,9 +56,9 @@ public class TranslationBinder implements TypeBinder {
         Map<String, IndexFieldReference<String>> bodies = new HashMap<>();
         for (String analyzer : SearchFields.ANALYZERS) {
             titles.put(analyzer, schema.field(SearchFields.title(analyzer), f -> f.asString().analyzer(analyzer)
-                    .highlightable(List.of(Highlightable.ANY)).projectable(Projectable.YES)).toReference());
+                    .highlightable(List.of(Highlightable.NO)).projectable(Projectable.YES)).toReference());
             bodies.put(analyzer, schema.field(SearchFields.body(analyzer), f -> f.asString().analyzer(analyzer)
-                    .highlightable(List.of(Highlightable.ANY)).projectable(Projectable.YES)).toReference());
+                    .highlightable(List.of(Highlightable.NO)).projectable(Projectable.YES)).toReference());
         }
         Fields fields = new Fields(titles, bodies,
                 schema.field(SearchFields.LANGUAGE, f -> f.asString().projectable(Projectable.YES)
