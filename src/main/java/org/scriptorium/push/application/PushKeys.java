@@ -62,16 +62,21 @@ public class PushKeys {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            ECPublicKey pub = (ECPublicKey) pair.getPublic();
             ECPrivateKey priv = (ECPrivateKey) pair.getPrivate();
-            byte[] point = new byte[65];
-            point[0] = 0x04;
-            System.arraycopy(fixed(pub.getW().getAffineX()), 0, point, 1, 32);
-            System.arraycopy(fixed(pub.getW().getAffineY()), 0, point, 33, 32);
-            return new VapidKeyPair(URL.encodeToString(point), URL.encodeToString(fixed(priv.getS())), clock.instant());
+            return new VapidKeyPair(URL.encodeToString(uncompressedPoint((ECPublicKey) pair.getPublic())),
+                    URL.encodeToString(fixed(priv.getS())), clock.instant());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This Java has no P-256 key generator", e);
         }
+    }
+
+    /** A P-256 public key as Web Push writes it: 0x04, then X and Y as 32 big-endian bytes each. */
+    public static byte[] uncompressedPoint(ECPublicKey key) {
+        byte[] point = new byte[65];
+        point[0] = 0x04;
+        System.arraycopy(fixed(key.getW().getAffineX()), 0, point, 1, 32);
+        System.arraycopy(fixed(key.getW().getAffineY()), 0, point, 33, 32);
+        return point;
     }
 
     /** A non-negative integer as exactly 32 big-endian bytes. */

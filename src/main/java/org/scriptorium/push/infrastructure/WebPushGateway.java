@@ -6,24 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.Provider;
-import java.security.Security;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import nl.martijndwars.webpush.AbstractPushService;
-import nl.martijndwars.webpush.Encoding;
-import nl.martijndwars.webpush.Notification;
-import nl.martijndwars.webpush.Utils;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.jose4j.lang.JoseException;
 import org.scriptorium.push.application.DeliveryResult;
 import org.scriptorium.push.application.PushGateway;
 import org.scriptorium.push.application.PushSettings;
@@ -31,100 +17,59 @@ import org.scriptorium.push.application.PushTarget;
 import org.scriptorium.push.domain.VapidKeyPair;
 
 /**
- * {@link PushGateway} with the {@code nl.martijndwars:web-push} library: it encrypts the payload (aes128gcm,
- * RFC 8291) and signs the VAPID JWT (ES256, RFC 8292); the request it prepares is sent with
- * {@code java.net.http}. The library needs the Bouncy Castle provider, which is registered on first use (and
- * replaced if an earlier deployment left its own, whose classes this deployment could not use).
+ * {@link PushGateway} over {@code java.net.http}: {@link WebPushMessage} encrypts the payload (aes128gcm,
+ * RFC 8291) and signs the VAPID JWT (ES256, RFC 8292) with the JDK's own cryptography, and the request goes
+ * out with the headers RFC 8030 asks for ({@code TTL}, {@code Content-Encoding}). No cryptography library is
+ * packaged: the JDK has P-256, ECDH, HKDF's HMAC and AES-GCM, and a provider registered by one deployment
+ * could not be used by the next.
+ *
+ * <p>Failure policy: nothing is thrown; a message that cannot be prepared is REJECTED, a push service that
+ * cannot be reached is reported unreachable, and every answer is passed on with its status and
+ * {@code Retry-After}. Connect timeout 10 s, whole request 20 s.
  */
 @ApplicationScoped
 public class WebPushGateway implements PushGateway {
 
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
-    private volatile Preparer preparer;
+    private final Clock clock;
 
-    /** Exposes the library's request preparation (encryption, headers, VAPID) without its HTTP clients. */
-    private static final class Preparer extends AbstractPushService<Preparer> {
-
-        private final String publicKey;
-        private final String subject;
-
-        Preparer(VapidKeyPair keys, String subject) throws GeneralSecurityException {
-            super(new KeyPair(Utils.loadPublicKey(keys.getPublicKey()), Utils.loadPrivateKey(keys.getPrivateKey())),
-                    subject);
-            this.publicKey = keys.getPublicKey();
-            this.subject = subject;
-        }
-
-        nl.martijndwars.webpush.HttpRequest prepare(Notification notification)
-                throws GeneralSecurityException, IOException, JoseException {
-            return prepareRequest(notification, Encoding.AES128GCM);
-        }
+    public WebPushGateway() {
+        this(Clock.systemUTC());
     }
 
-    /**
-     * The library names the push service's origin without its port in the VAPID audience; RFC 8292 asks for the
-     * origin, which includes a port other than the scheme's default. Real push services listen on 443, where
-     * both agree; a service on another port (such as the one the tests run) needs the port.
-     */
-    static final class OriginAwareNotification extends Notification {
-
-        OriginAwareNotification(String endpoint, String p256dh, String auth, byte[] payload, int ttl)
-                throws GeneralSecurityException {
-            super(endpoint, p256dh, auth, payload, ttl);
-        }
-
-        @Override
-        public String getOrigin() {
-            URI uri = URI.create(getEndpoint());
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            int port = uri.getPort();
-            boolean standard = port < 0 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
-            return scheme + "://" + uri.getHost() + (standard ? "" : ":" + port);
-        }
+    WebPushGateway(Clock clock) {
+        this.clock = clock;
     }
 
     @Override
     public DeliveryResult send(PushTarget target, byte[] payload, VapidKeyPair keys, PushSettings settings) {
-        nl.martijndwars.webpush.HttpRequest prepared;
+        HttpRequest request;
         try {
-            ensureProvider();
-            Notification notification = new OriginAwareNotification(target.endpoint(), target.p256dh(), target.auth(),
-                    payload, (int) settings.timeToLive().toSeconds());
-            prepared = preparer(keys, settings.subject()).prepare(notification);
-        } catch (GeneralSecurityException | IOException | JoseException | RuntimeException e) {
+            byte[] body = WebPushMessage.encrypt(payload, target.p256dh(), target.auth());
+            request = HttpRequest.newBuilder(URI.create(target.endpoint())).timeout(TIMEOUT)
+                    .header("TTL", String.valueOf(settings.timeToLive().toSeconds()))
+                    .header("Content-Type", "application/octet-stream")
+                    .header("Content-Encoding", "aes128gcm")
+                    .header("Authorization", WebPushMessage.authorization(target.endpoint(), settings.subject(),
+                            keys.getPublicKey(), keys.getPrivateKey(), clock.instant()))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        } catch (GeneralSecurityException | RuntimeException e) {
             return new DeliveryResult(DeliveryResult.Status.REJECTED, 0, Optional.empty(), "cannot prepare: " + e);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(prepared.getUrl())).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(prepared.getBody()));
-        for (Map.Entry<String, String> h : prepared.getHeaders().entrySet()) {
-            if (!RESTRICTED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                request.header(h.getKey(), h.getValue());
-            }
-        }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String body = response.body() == null ? "" : response.body();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String text = response.body() == null ? "" : response.body();
             return DeliveryResult.of(response.statusCode(), retryAfter(response),
-                    body.substring(0, Math.min(body.length(), 200)));
+                    text.substring(0, Math.min(text.length(), 200)));
         } catch (IOException e) {
             return DeliveryResult.unreachable(String.valueOf(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DeliveryResult.unreachable("interrupted");
         }
-    }
-
-    private Preparer preparer(VapidKeyPair keys, String subject) throws GeneralSecurityException {
-        Preparer p = preparer;
-        if (p == null || !p.publicKey.equals(keys.getPublicKey()) || !p.subject.equals(subject)) {
-            p = new Preparer(keys, subject);
-            preparer = p;
-        }
-        return p;
     }
 
     private static Optional<Duration> retryAfter(HttpResponse<?> response) {
@@ -135,25 +80,5 @@ public class WebPushGateway implements PushGateway {
                 return Optional.empty();
             }
         });
-    }
-
-    /** Registers this class loader's Bouncy Castle provider under the name the library asks for. */
-    static synchronized void ensureProvider() {
-        Provider present = Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
-        if (present != null && present.getClass() == BouncyCastleProvider.class) {
-            return;
-        }
-        if (present != null) {
-            Security.removeProvider(BouncyCastleProvider.PROVIDER_NAME);
-        }
-        Security.addProvider(new BouncyCastleProvider());
-    }
-
-    @PreDestroy
-    void release() {
-        Provider present = Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
-        if (present != null && present.getClass() == BouncyCastleProvider.class) {
-            Security.removeProvider(BouncyCastleProvider.PROVIDER_NAME);
-        }
     }
 }
