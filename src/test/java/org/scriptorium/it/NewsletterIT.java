@@ -10,6 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -310,8 +314,30 @@ class NewsletterIT {
         assertThat(ids).as("one distinct message per recipient").allSatisfy((to, set) -> assertThat(set).hasSize(1));
         long duplicates = raw.values().stream().filter(n -> n > 1).count();
         assertThat(duplicates).as("copies re-sent because the kill hit between the server's acceptance and the record").isLessThanOrEqualTo(1);
+        assertThat(jobExecutions()).as("newsletter-send executions in the job repository under the data directory,"
+                + " the one cut by the kill included").isGreaterThanOrEqualTo(2);
+        Matcher root = Pattern.compile("Runtime directory is located at (\\S+)").matcher(site.log());
+        assertThat(root.find()).isTrue();
+        assertThat(Path.of(root.group(1), "lib", "databases", "embedded_default.mv.db"))
+                .as("Payara's own temporary job repository").doesNotExist();
         System.out.println("NewsletterIT: " + beforeKill + " sent before kill -9, " + raw.size() + " recipients after restart, "
                 + duplicates + " duplicate(s)");
+    }
+
+    /** Reads Payara's job repository, which the site keeps in {@code <data dir>/batch}, while the site runs. */
+    private static int jobExecutions() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("data").resolve("batch").resolve("jbatch").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;IFEXISTS=TRUE";
+        try (Connection c = DriverManager.getConnection(url, "", "");
+             Statement s = c.createStatement()) {
+            ResultSet table = s.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE UPPER(TABLE_NAME) LIKE '%EXECUTIONINSTANCEDATA'");
+            assertThat(table.next()).as("the executions table").isTrue();
+            String name = "\"" + table.getString(1) + "\".\"" + table.getString(2) + "\"";
+            ResultSet count = s.executeQuery("SELECT COUNT(*) FROM " + name);
+            count.next();
+            return count.getInt(1);
+        }
     }
 
     @Test

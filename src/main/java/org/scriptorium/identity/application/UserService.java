@@ -60,6 +60,7 @@ public class UserService {
     private Clock clock;
     private volatile String dummyHash;
     private volatile CompletableFuture<?> passwordBeingSet = CompletableFuture.completedFuture(null);
+    private volatile Runnable startSettingPassword = () -> { };
 
     protected UserService() {
     }
@@ -122,10 +123,12 @@ public class UserService {
     /**
      * Makes logins wait for a first administrator's password that is being stored, so that the account
      * works from the moment the site answers, even if its password is not hashed yet. Logins wait before
-     * reading the account, so that they see the stored hash.
+     * reading the account, so that they see the stored hash. The hashing may be deferred (see
+     * {@code Bootstrap}); a login that comes first runs {@code startNow} so that it does not wait for the delay.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public void loginsWaitFor(CompletableFuture<?> passwordStored) {
+    public void loginsWaitFor(CompletableFuture<?> passwordStored, Runnable startNow) {
+        startSettingPassword = startNow;
         passwordBeingSet = passwordStored;
     }
 
@@ -183,6 +186,9 @@ public class UserService {
     }
 
     private void awaitPasswordBeingSet() {
+        if (!passwordBeingSet.isDone()) {
+            startSettingPassword.run();
+        }
         try {
             passwordBeingSet.get(PENDING_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.scriptorium.jobs.infrastructure.JobRepositoryLocation;
 import org.scriptorium.newsletter.application.ActiveSends;
 import org.scriptorium.newsletter.domain.EditionStarted;
 
@@ -34,6 +35,9 @@ public class BatchEditionLauncher {
     @Inject
     private ActiveSends active;
 
+    @Inject
+    private JobRepositoryLocation repository;
+
     @Resource
     private ManagedExecutorService executor;
 
@@ -54,6 +58,7 @@ public class BatchEditionLauncher {
         }
         Properties params = new Properties();
         params.setProperty("editionId", String.valueOf(editionId));
+        repository.ensureInDataDir();
         try {
             JobOperator operator = BatchRuntime.getJobOperator();
             long execution = operator.start(JOB, params);
