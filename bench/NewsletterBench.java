@@ -152,7 +152,8 @@ public class NewsletterBench {
     }
 
     static void awaitReady(String base, Process p, Path work) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {

@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.testing.BrowserSession;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
+import org.scriptorium.testing.DatabaseNeutral;
 
 /**
  * The back office with a real browser and only the keyboard: log in by typing and Enter, the first Tab reaches
@@ -26,6 +27,7 @@ import org.scriptorium.testing.RunningSite;
  * the category form also while it shows its errors. The article editor asks before a page with unsaved changes
  * is left, and not once they are saved.
  */
+@DatabaseNeutral
 class BackofficeBrowserIT {
 
     private static final List<String> PAGES = List.of("/backoffice/", "/backoffice/categories", "/backoffice/category",

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.scriptorium.testing.Browserless;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
+import org.scriptorium.testing.DatabaseNeutral;
 
 /**
  * Every string of the Big List of Naughty Strings ({@code ../shared/data/blns/blns.json}) as a slug, a
  * category path, a page number and a query parameter: the site answers 200, 301, 302, 400 or 404, never 500,
  * and never echoes markup back unescaped.
  */
+@DatabaseNeutral
 class BadInputIT {
 
     private static final Set<Integer> ACCEPTABLE = Set.of(200, 301, 302, 400, 404);

@@ -30,6 +30,7 @@ import org.scriptorium.testing.BrowserSession;
 import org.scriptorium.testing.Browserless;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
+import org.scriptorium.testing.DatabaseNeutral;
 
 /**
  * Comments in a real Chromium: a reader posts and replies, a moderator approves in the back office, and the
@@ -39,6 +40,7 @@ import org.scriptorium.testing.RunningSite;
  * with alert/confirm/prompt/print hooked in every frame: none may run. To stay fast, the browser renders
  * many answers at once in iframes of one page and reads the hook once per batch.
  */
+@DatabaseNeutral
 class CommentsBrowserIT {
 
     /**

@@ -12,6 +12,8 @@ import org.scriptorium.identity.domain.Role;
 import org.scriptorium.testing.Browserless;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
+import org.scriptorium.i18n.application.UiTexts;
+import org.scriptorium.testing.DatabaseNeutral;
 
 /**
  * Faces' own validation messages speak the reader's language, and what was typed stays in the form. The
@@ -19,6 +21,7 @@ import org.scriptorium.testing.RunningSite;
  * messages a form can still trigger are chiefly a choice that is not among the options (a tampered select), so
  * that is what a reader on the public submission form and a back-office user on their profile meet here.
  */
+@DatabaseNeutral
 class FacesMessagesIT {
 
     private static PayaraProcess site;
@@ -78,5 +81,21 @@ class FacesMessagesIT {
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("Bitte wählen Sie eine der angebotenen Optionen.")
                 .doesNotContain("Validation Error");
+    }
+
+    @Test
+    void savingTheSettingsWithoutAThemeSaysSoInTheUsersLanguage() throws Exception {
+        Browserless admin = AdminSteps.login(site, RunningSite.ADMIN_EMAIL, RunningSite.ADMIN_PASSWORD, "192.0.2.182");
+        HttpResponse<String> settings = admin.get("/backoffice/settings", "Accept-Language", "fr");
+        assertThat(settings.statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = admin.submit(settings, "settings", Map.of("theme", ""), "save",
+                "Accept-Language", "fr");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains(UiTexts.load(languageOf(refused.body())).get("settings.themeRequired"));
+    }
+
+    private static String languageOf(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<html[^>]* lang=\"([a-z]+)\"").matcher(page);
+        return m.find() ? m.group(1) : "en";
     }
 }

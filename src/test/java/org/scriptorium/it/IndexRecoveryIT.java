@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.scriptorium.testing.Browserless;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
+import org.scriptorium.testing.DatabaseNeutral;
 
 /**
  * The search index is derived data: with the real WAR on its own Payara and data directory, an index whose
  * files were overwritten with garbage while the site was down, and then an index folder that is gone, are both
  * rebuilt at the next start, and a search for a demo article's words finds it again.
  */
+@DatabaseNeutral
 class IndexRecoveryIT {
 
     private static final int PORT = Integer.getInteger("scriptorium.it.port", 18080) + 1;

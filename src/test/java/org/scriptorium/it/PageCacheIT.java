@@ -23,7 +23,8 @@ class PageCacheIT {
 
     private static final String CACHE = "X-Scriptorium-Cache";
     private static PayaraProcess site;
-    private static final HttpClient RAW = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private static final HttpClient RAW = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll

@@ -31,6 +31,7 @@ import org.scriptorium.testing.PushServiceTestServer.BrowserSubscription;
 import org.scriptorium.testing.PushServiceTestServer.Received;
 import org.scriptorium.testing.RunningSite;
 import org.scriptorium.testing.ServiceWorkerConsole;
+import org.scriptorium.testing.DatabaseNeutral;
 
 /**
  * The push prompt in a real browser (headless Chromium): it appears in the page's language, "No thanks" hides
@@ -47,6 +48,7 @@ import org.scriptorium.testing.ServiceWorkerConsole;
  * with the token, the server's storage, and the encrypted delivery. A headless browser also has no notification
  * on screen to click: see {@link #click}.
  */
+@DatabaseNeutral
 class PushBrowserIT {
 
     private static PayaraProcess site;

@@ -16,12 +16,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.testing.BrowserSession;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
+import org.scriptorium.testing.DatabaseNeutral;
 
 /**
  * A reader and an administrator in a real browser (headless Chromium): reading, switching language,
  * following breadcrumbs, paging through a category, switching the theme, and the accessibility of every
  * page type in both themes (axe-core, WCAG 2.1 A and AA).
  */
+@DatabaseNeutral
 class ReadingBrowserIT {
 
     private static PayaraProcess site;

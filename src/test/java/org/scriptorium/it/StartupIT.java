@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.scriptorium.testing.Browserless;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
+import org.scriptorium.testing.DatabaseNeutral;
 
 /**
  * Start-up faults an operator makes, and what survives a restart (an article that fell due while the site was
@@ -35,6 +36,7 @@ class StartupIT {
     }
 
     @Test
+    @DatabaseNeutral
     void anUnreachableDatabaseStopsStartUpWithOneLineNamingTheKey() throws Exception {
         Path dir = workDir("bad-db");
         try (PayaraProcess p = PayaraProcess.start(PORT, Map.of(
@@ -50,6 +52,7 @@ class StartupIT {
     }
 
     @Test
+    @DatabaseNeutral
     void aDataDirectoryThatCannotBeWrittenStopsStartUpNamingTheKey() throws Exception {
         Path dir = workDir("bad-dir");
         Files.createDirectories(dir);
@@ -63,6 +66,7 @@ class StartupIT {
     }
 
     @Test
+    @DatabaseNeutral
     void anUnsupportedDatabaseUrlIsRefusedByName() throws Exception {
         Path dir = workDir("bad-url");
         try (PayaraProcess p = PayaraProcess.start(PORT, Map.of(

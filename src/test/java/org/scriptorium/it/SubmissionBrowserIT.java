@@ -16,6 +16,7 @@ import org.scriptorium.testing.BrowserSession;
 import org.scriptorium.testing.Browserless;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
+import org.scriptorium.testing.DatabaseNeutral;
 
 /**
  * The whole life of a reader's story in Chromium: the call to action on the home page leads to the form, the
@@ -24,6 +25,7 @@ import org.scriptorium.testing.RunningSite;
  * featured image, and it is not listed on the page of the editor who published it; the reader's status page
  * says it was accepted.
  */
+@DatabaseNeutral
 class SubmissionBrowserIT {
 
     private static PayaraProcess site;

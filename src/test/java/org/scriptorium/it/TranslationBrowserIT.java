@@ -22,6 +22,7 @@ import org.scriptorium.testing.BrowserSession;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
 import org.scriptorium.testing.SiteUsers;
+import org.scriptorium.testing.DatabaseNeutral;
 
 /**
  * The whole translation workflow in a real browser (Chromium): an editor writes an Italian article with an
@@ -30,6 +31,7 @@ import org.scriptorium.testing.SiteUsers;
  * language switcher and hreflang; then the editor changes the Italian title and the translator sees the
  * Spanish translation marked outdated, naming the changed field.
  */
+@DatabaseNeutral
 class TranslationBrowserIT {
 
     private static final String TRANSLATOR = "traductora.browser@scriptorium.test";

@@ -55,10 +55,12 @@ public final class PayaraProcess implements AutoCloseable {
      * Waits until the site answers {@code /it/} with 200; otherwise stops the process (a caller that gets no
      * instance cannot) and fails with the log's tail. The system
      * property {@code scriptorium.it.start.seconds} lengthens the wait on a machine too busy to start Payara
-     * in the usual time (it never shortens it).
+     * in the usual time (it never shortens it). The probe speaks HTTP/1.1: the JDK client's default h2c upgrade
+     * once deadlocked Grizzly's HTTP/2 code while the WAR was still deploying, and every later probe then hung.
      */
     public PayaraProcess awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         Duration configured = Duration.ofSeconds(Long.getLong("scriptorium.it.start.seconds", 0));
         Duration wait = timeout.compareTo(configured) >= 0 ? timeout : configured;
         long deadline = System.nanoTime() + wait.toNanos();

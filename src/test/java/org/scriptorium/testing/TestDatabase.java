@@ -16,7 +16,9 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.hibernate.jpa.HibernatePersistenceProvider;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.scriptorium.platform.persistence.ConfiguredDataSource;
 import org.scriptorium.platform.persistence.SchemaMigrator;
 
@@ -27,14 +29,19 @@ import org.scriptorium.platform.persistence.SchemaMigrator;
  */
 public final class TestDatabase implements AutoCloseable {
 
+    /** Enough for the 200-poster comment test's nested transactions, well under PostgreSQL's 100. */
+    private static final int MAX_POOLED_CONNECTIONS = 60;
+
     private final String url;
     private final DataSource dataSource;
     private final EntityManagerFactory emf;
     private final String pgDatabase;
+    private final JdbcConnectionPool pool;
 
-    private TestDatabase(String url, DataSource dataSource, String pgDatabase) {
+    private TestDatabase(String url, DataSource dataSource, JdbcConnectionPool pool, String pgDatabase) {
         this.url = url;
         this.dataSource = dataSource;
+        this.pool = pool;
         this.pgDatabase = pgDatabase;
         SchemaMigrator.migrate(dataSource);
         Map<String, Object> props = new HashMap<>();
@@ -62,10 +69,28 @@ public final class TestDatabase implements AutoCloseable {
             DataSource admin = ConfiguredDataSource.forUrl(base, "postgres", "");
             execute(admin, "create database " + name);
             String url = base.substring(0, base.lastIndexOf('/') + 1) + name;
-            return new TestDatabase(url, ConfiguredDataSource.forUrl(url, "postgres", ""), name);
+            JdbcConnectionPool pool = pooled(url);
+            return new TestDatabase(url, pool, pool, name);
         }
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        return new TestDatabase(url, ConfiguredDataSource.forUrl(url, "", ""), null);
+        return new TestDatabase(url, ConfiguredDataSource.forUrl(url, "", ""), null, null);
+    }
+
+    /**
+     * Connections to a PostgreSQL test database are pooled, as the container pools them: a new connection
+     * costs PostgreSQL a process, and tests that read settings in nested transactions from many threads would
+     * otherwise spend their time connecting. The pool is disposed before the database is dropped.
+     */
+    private static JdbcConnectionPool pooled(String url) {
+        PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
+        pg.setURL(url);
+        pg.setUser("postgres");
+        pg.setPassword("");
+        pg.setConnectTimeout(10);
+        pg.setLoginTimeout(10);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(pg);
+        pool.setMaxConnections(MAX_POOLED_CONNECTIONS);
+        return pool;
     }
 
     public boolean isPostgres() {
@@ -121,6 +146,9 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         emf.close();
+        if (pool != null) {
+            pool.dispose();
+        }
         if (pgDatabase != null) {
             String base = System.getProperty("scriptorium.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
             execute(ConfiguredDataSource.forUrl(base, "postgres", ""), "drop database if exists " + pgDatabase + " with (force)");

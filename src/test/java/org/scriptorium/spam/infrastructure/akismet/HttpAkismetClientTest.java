@@ -30,8 +30,10 @@ import org.scriptorium.spam.domain.UsageLimit;
 import org.scriptorium.testing.AkismetTestServer;
 import org.scriptorium.testing.AkismetTestServer.Call;
 import org.scriptorium.testing.AkismetTestServer.Mode;
+import org.scriptorium.testing.DatabaseNeutral;
 
 /** The Akismet client against a real local server speaking Akismet's protocol, in every mode. */
+@DatabaseNeutral
 class HttpAkismetClientTest {
 
     private static final String BLOG = "https://magazine.example/";
