@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scriptorium.consent.application.ConsentLog;
 import org.scriptorium.consent.infrastructure.JpaConsentRecordRepository;
+import org.scriptorium.newsletter.application.GrowthSeries;
 import org.scriptorium.newsletter.application.ConfirmResult;
 import org.scriptorium.newsletter.application.EditionProgress;
 import org.scriptorium.newsletter.application.EditionSending;
@@ -193,6 +195,32 @@ class NewsletterTest {
         var v13 = db.inTransaction(em -> nl.admin(em).count(new SubscriberQuery(null, null, "uno")));
         assertThat(v13).isZero();
         assertThat(nl.audit().fired()).extracting(a -> a.action()).contains("newsletter.import", "newsletter.export", "newsletter.erase");
+    }
+
+    @Test
+    void theGrowthChartCountsTheMembersOfEachLanguageAtTheEndOfEachWeek() {
+        clock.set(Instant.parse("2026-11-10T09:00:00Z"));
+        db.inTransaction(em -> nl.admin(em).importCsv(new StringReader("anna@example.org,it\nbernd@example.org,de\n"), true, "it", "chief"));
+        clock.set(Instant.parse("2026-11-17T09:00:00Z"));
+        db.inTransaction(em -> nl.admin(em).importCsv(new StringReader("carla@example.org,it\n"), true, "it", "chief"));
+        db.inTransaction(em -> nl.admin(em).importCsv(new StringReader("dario@example.org,it\n"), false, "it", "chief"));
+        clock.set(Instant.parse("2026-11-21T00:00:00Z"));
+        db.inTransaction(em -> {
+            new JpaSubscriberRepository(em).findByEmail("anna@example.org").orElseThrow().unsubscribe(clock.instant());
+            return null;
+        });
+        clock.set(Instant.parse("2026-11-27T12:00:00Z"));
+
+        GrowthSeries growth = db.inTransaction(em -> nl.admin(em).growth(3));
+
+        assertThat(growth.weeks()).containsExactly(LocalDate.parse("2026-11-13"), LocalDate.parse("2026-11-20"),
+                LocalDate.parse("2026-11-27"));
+        assertThat(growth.counts().get("it")).as("anna left at the very end of the second week: still counted there; "
+                + "dario never confirmed").containsExactly(1L, 2L, 1L);
+        assertThat(growth.counts().get("de")).containsExactly(1L, 1L, 1L);
+        assertThat(growth.counts().get("en")).containsExactly(0L, 0L, 0L);
+        assertThat(growth.counts()).containsOnlyKeys("it", "es", "en", "fr", "de", "pt");
+        assertThat(growth.max()).isEqualTo(2);
     }
 
     @Test

@@ -246,21 +246,11 @@ public class SubscriberAdmin {
         for (int i = weeks - 1; i >= 0; i--) {
             ends.add(today.minus(i, ChronoUnit.WEEKS));
         }
+        List<Instant> moments = ends.stream().map(end -> end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)).toList();
+        Map<String, List<Long>> members = subscribers.membersAt(moments);
         Map<String, List<Long>> counts = new TreeMap<>();
         for (String lang : languages.enabledCodes()) {
-            counts.put(lang, new ArrayList<>(java.util.Collections.nCopies(weeks, 0L)));
-        }
-        for (SubscriberRepository.Membership m : subscribers.memberships()) {
-            List<Long> series = counts.get(m.language());
-            if (series == null) {
-                continue;
-            }
-            for (int i = 0; i < ends.size(); i++) {
-                Instant end = ends.get(i).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-                if (m.confirmedAt().isBefore(end) && (m.leftAt() == null || !m.leftAt().isBefore(end))) {
-                    series.set(i, series.get(i) + 1);
-                }
-            }
+            counts.put(lang, members.getOrDefault(lang, java.util.Collections.nCopies(weeks, 0L)));
         }
         return new GrowthSeries(ends, counts);
     }

@@ -32,10 +32,10 @@ public interface SubscriberRepository {
     /** How many subscribers are in each status. */
     java.util.Map<SubscriberStatus, Long> countByStatus();
 
-    /** One row per subscriber that was ever confirmed: language, confirmation time, time of leaving. */
-    List<Membership> memberships();
-
-    /** When and in which language one subscriber was a member. */
-    record Membership(String language, Instant confirmedAt, Instant leftAt) {
-    }
+    /**
+     * How many subscribers were members (confirmed before the moment and not left by it) at each of the given
+     * moments, per language: the list of a language holds one count per moment, in their order. Languages
+     * with no member ever are absent. Counted by the database, so the cost does not grow with the list.
+     */
+    java.util.Map<String, List<Long>> membersAt(List<Instant> moments);
 }

@@ -1,9 +1,12 @@
 package org.scriptorium.newsletter.infrastructure;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -116,8 +119,8 @@ public class JpaSubscriberRepository implements SubscriberRepository {
     }
 
     @Override
-    public java.util.Map<SubscriberStatus, Long> countByStatus() {
-        java.util.Map<SubscriberStatus, Long> counts = new java.util.EnumMap<>(SubscriberStatus.class);
+    public Map<SubscriberStatus, Long> countByStatus() {
+        Map<SubscriberStatus, Long> counts = new java.util.EnumMap<>(SubscriberStatus.class);
         for (SubscriberStatus s : SubscriberStatus.values()) {
             counts.put(s, 0L);
         }
@@ -127,8 +130,28 @@ public class JpaSubscriberRepository implements SubscriberRepository {
     }
 
     @Override
-    public List<Membership> memberships() {
-        return em.createQuery("select new org.scriptorium.newsletter.domain.SubscriberRepository$Membership(s.language, s.confirmedAt, s.leftAt)"
-                + " from Subscriber s where s.confirmedAt is not null", Membership.class).getResultList();
+    public Map<String, List<Long>> membersAt(List<Instant> moments) {
+        if (moments.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder jpql = new StringBuilder("select s.language");
+        for (int i = 0; i < moments.size(); i++) {
+            jpql.append(", sum(case when s.confirmedAt < :t").append(i).append(" and (s.leftAt is null or s.leftAt >= :t")
+                    .append(i).append(") then 1 else 0 end)");
+        }
+        jpql.append(" from Subscriber s where s.confirmedAt is not null group by s.language");
+        var query = em.createQuery(jpql.toString(), Object[].class);
+        for (int i = 0; i < moments.size(); i++) {
+            query.setParameter("t" + i, moments.get(i));
+        }
+        Map<String, List<Long>> counts = new TreeMap<>();
+        for (Object[] row : query.getResultList()) {
+            List<Long> series = new ArrayList<>(moments.size());
+            for (int i = 1; i < row.length; i++) {
+                series.add(row[i] == null ? 0L : ((Number) row[i]).longValue());
+            }
+            counts.put((String) row[0], series);
+        }
+        return counts;
     }
 }
