@@ -24,7 +24,7 @@ import org.scriptorium.search.infrastructure.IndexDirectoryGuard;
  * <p>
  * The checks run on the deployment thread, so a wrong URL or data directory stops the start at once; the
  * migrations and Hibernate then boot on a thread of their own while Payara deploys the rest of the application
- * ({@link EntityManagerFactoryInBackground}): about 0.8 s less to the first page on the 2-core machines. Payara's
+ * ({@link EntityManagerFactoryInBackground}): 1 to 2 s less to the first page on the 2-core machines. Payara's
  * web class loader lets one thread load classes at a time, which is why the gain is not the whole 4 s of the
  * build.
  */
