@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -147,6 +148,47 @@ class CommentPipelineTest {
         f.runner(null).firstCheck(decided);
         assertThat(akismet.calls("/1.1/comment-check")).as("no call for a comment a moderator decided").hasSize(1);
         assertThat(load(decided).getStatus()).isEqualTo(CommentStatus.APPROVED);
+    }
+
+    @Test
+    void aModeratorActingWhileAkismetsVerdictIsBeingWrittenWaitsForItAndThenDecides() throws Exception {
+        long id = post(input("Giulia", "giulia@example.org", "Un commento conteso."));
+        CountDownLatch verdictLocked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> verdict = both.submit(() -> f.db.inTransaction(em -> {
+                new JpaCommentRepository(em).lockById(id);
+                verdictLocked.countDown();
+                awaitQuietly(release);
+                f.service(em).applyVerdict(id, AkismetVerdict.spam());
+                return null;
+            }));
+            assertThat(verdictLocked.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Integer> moderator = both.submit(() -> f.tx(s -> s.moderate(CommentFixture.MODERATOR,
+                    ModerationAction.APPROVE, List.of(id))));
+            Thread.sleep(300);
+            assertThat(moderator.isDone()).as("the moderator waits for the verdict's row lock").isFalse();
+            release.countDown();
+
+            verdict.get(10, TimeUnit.SECONDS);
+            assertThat(moderator.get(10, TimeUnit.SECONDS)).as("no optimistic-lock failure: the action applies").isEqualTo(1);
+        } finally {
+            release.countDown();
+            both.shutdownNow();
+        }
+        Comment decided = load(id);
+        assertThat(decided.getStatus()).as("the moderator's decision comes last and stands").isEqualTo(CommentStatus.APPROVED);
+        assertThat(decided.getCheckState()).isEqualTo(CheckState.DONE);
+        assertThat(decided.getVerdicts()).extracting(Verdict::getCheck).contains("akismet");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
