@@ -35,6 +35,9 @@ public final class SiteUsers {
         props.put("hibernate.transaction.jta.platform", "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform");
         props.put("hibernate.dialect", url.startsWith("jdbc:postgresql:") ? "org.hibernate.dialect.PostgreSQLDialect"
                 : "org.hibernate.dialect.H2Dialect");
+        // Users are not indexed; with Hibernate Search on, this factory opened an empty index in the working
+        // directory (the repository root during CI), as no index root is configured here.
+        props.put("hibernate.search.enabled", "false");
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("scriptorium", props);
         try {
             EntityManager em = emf.createEntityManager();
