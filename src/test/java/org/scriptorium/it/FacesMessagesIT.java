@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.scriptorium.i18n.application.UiTexts;
 import org.scriptorium.identity.domain.Role;
 import org.scriptorium.testing.Browserless;
+import org.scriptorium.testing.DatabaseNeutral;
 import org.scriptorium.testing.PayaraProcess;
 import org.scriptorium.testing.RunningSite;
-import org.scriptorium.i18n.application.UiTexts;
-import org.scriptorium.testing.DatabaseNeutral;
 
 /**
  * Faces' own validation messages speak the reader's language, and what was typed stays in the form. The
@@ -95,7 +97,7 @@ class FacesMessagesIT {
     }
 
     private static String languageOf(String page) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<html[^>]* lang=\"([a-z]+)\"").matcher(page);
+        Matcher m = Pattern.compile("<html[^>]* lang=\"([a-z]+)\"").matcher(page);
         return m.find() ? m.group(1) : "en";
     }
 }
