@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -62,6 +65,22 @@ class StartupIT {
             assertThat(lines(p.log(), "Scriptorium cannot start.")).hasSize(1).first().asString()
                     .contains("SCRIPTORIUM_DATA_DIR: the data directory");
             assertThat(p.log()).doesNotContain("Caused by:");
+        }
+    }
+
+    @Test
+    @DatabaseNeutral
+    void aDatabaseTheMigrationsCannotTakeOverStopsStartUpNamingTheKey() throws Exception {
+        Path dir = workDir("bad-schema");
+        Path data = dir.resolve("data");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("scriptorium").toAbsolutePath());
+             Statement st = c.createStatement()) {
+            st.execute("create table someone_elses(id int)");
+        }
+        try (PayaraProcess p = PayaraProcess.start(PORT, Map.of("SCRIPTORIUM_DATA_DIR", data.toString()), dir)) {
+            assertThat(p.awaitExit(Duration.ofSeconds(120))).as("the process stops rather than hangs").isEqualTo(78);
+            assertThat(lines(p.log(), "Scriptorium cannot start.")).hasSize(1).first().asString()
+                    .contains("SCRIPTORIUM_DB_URL: the database schema could not be migrated");
         }
     }
 

@@ -22,11 +22,12 @@ import org.scriptorium.search.infrastructure.IndexDirectoryGuard;
  * The search index lives under the data directory's {@code index/}; one that Lucene cannot open is removed
  * here, before Hibernate Search opens it, and rebuilt from the database once the application runs.
  * <p>
- * The checks run on the deployment thread, so a wrong URL or data directory stops the start at once; the
- * migrations and Hibernate then boot on a thread of their own while Payara deploys the rest of the application
- * ({@link EntityManagerFactoryInBackground}): 1 to 2 s less to the first page on the 2-core machines. Payara's
- * web class loader lets one thread load classes at a time, which is why the gain is not the whole 4 s of the
- * build.
+ * The checks and the migrations run on the deployment thread, so every fault that {@link #fatal} reports stops
+ * the process from there (from another thread, {@code System.exit} waited for Payara's shutdown hook, which
+ * waited for the deployment: the process hung). Hibernate then boots on a thread of its own while Payara deploys
+ * the rest of the application ({@link EntityManagerFactoryInBackground}): 1 to 2 s less to the first page on the
+ * 2-core machines. Payara's web class loader lets one thread load classes at a time, which is why the gain is not
+ * the whole 4 s of the build.
  */
 public class ScriptoriumPersistenceProvider extends HibernatePersistenceProvider {
 
@@ -40,20 +41,18 @@ public class ScriptoriumPersistenceProvider extends HibernatePersistenceProvider
         try {
             StartupChecks.checkDataDir(settings);
             StartupChecks.checkDatabase(settings, dataSource);
+            SchemaMigrator.migrate(dataSource);
+            IndexDirectoryGuard.removeUnreadable(settings.indexDir());
         } catch (StartupFailure failure) {
             return fatal(settings, failure);
+        } catch (RuntimeException e) {
+            return fatal(settings, new StartupFailure(Settings.envName(Settings.DB_URL)
+                    + ": the database schema could not be migrated (" + e.getMessage() + ")."));
         }
         Map<String, Object> merged = new HashMap<>(properties == null ? Map.of() : properties);
         merged.putAll(configuredProperties(settings));
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return EntityManagerFactoryInBackground.start(loader, () -> {
-            try {
-                SchemaMigrator.migrate(dataSource);
-                IndexDirectoryGuard.removeUnreadable(settings.indexDir());
-            } catch (RuntimeException e) {
-                return fatal(settings, new StartupFailure(Settings.envName(Settings.DB_URL)
-                        + ": the database schema could not be migrated (" + e.getMessage() + ")."));
-            }
             try {
                 return super.createContainerEntityManagerFactory(info, merged);
             } catch (RuntimeException e) {
