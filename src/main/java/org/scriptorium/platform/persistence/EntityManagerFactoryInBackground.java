@@ -25,8 +25,8 @@ import jakarta.persistence.metamodel.Metamodel;
  * An entity manager factory that is still being built on a thread of its own. Payara builds the persistence
  * unit on its one deployment thread and then goes on with CDI, the EJB container, Faces and the web module,
  * which need no database; on a 2-core machine the second core idled meanwhile. So the container gets this
- * factory at once, Hibernate (with Envers and Hibernate Search) and the migrations before it boot beside the
- * rest of the deployment, and the first call that needs the real factory waits for it. A build that failed
+ * factory at once, Hibernate (with Envers and Hibernate Search) boots beside the rest of the deployment, and
+ * the first call that needs the real factory waits for it. A build that failed
  * fails that call, and every later one, with the cause.
  */
 final class EntityManagerFactoryInBackground implements EntityManagerFactory {
