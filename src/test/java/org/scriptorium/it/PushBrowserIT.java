@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.platform.persistence.ConfiguredDataSource;
 import org.scriptorium.testing.BrowserSession;
 import org.scriptorium.testing.PayaraProcess;
+import org.scriptorium.testing.PushDevTools;
 import org.scriptorium.testing.PushServiceTestServer;
 import org.scriptorium.testing.PushServiceTestServer.BrowserSubscription;
 import org.scriptorium.testing.PushServiceTestServer.Received;
@@ -170,39 +171,37 @@ class PushBrowserIT {
                     .findFirst().orElseThrow(() -> new AssertionError("no notification for " + title + ": "
                             + pushService.receivedBy(subscription) + " " + pushService.problems()));
 
-            // The service worker shows what the site sent: the decrypted payload, pushed to it through DevTools
-            // (the browser's first and only registration in this fresh profile has the id 0).
-            d.executeCdpCommand("ServiceWorker.enable", Map.of());
-            deliver(d, received.payload());
-            wait.until(x -> String.valueOf(notifications(js)).contains(title));
-            assertThat(notifications(js)).singleElement().hasToString(title + "|" + excerpt + "|"
-                    + site.baseUrl() + "/push/icon.svg|it|" + article);
+            // The service worker shows what the site sent: the decrypted payload, pushed to it through DevTools.
+            try (PushDevTools push = PushDevTools.attach(d, site.baseUrl(), site.baseUrl() + "/", site.baseUrl() + "/")) {
+                deliver(push, js, received.payload(), title);
+                assertThat(notifications(js)).singleElement().hasToString(title + "|" + excerpt + "|"
+                        + site.baseUrl() + "/push/icon.svg|it|" + article);
 
-            // A click opens the article, in Italian, and closes the notification.
-            JsonNode click = click(d, title);
-            assertThat(click.path("opened")).as(click.toString()).containsExactly(TextNode.valueOf(article));
-            assertThat(click.path("focused")).isEmpty();
-            assertThat(click.path("left").asInt()).as("the notification is closed").isZero();
-            d.get(click.path("opened").get(0).asText());
-            assertThat(d.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("it");
-            assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo(title);
-            assertThat(state(d)).as("the browser stays subscribed on the next page").isEqualTo("subscribed");
-            assertThat(d.findElement(By.id("push-prompt")).isDisplayed()).isFalse();
+                // A click opens the article, in Italian, and closes the notification.
+                JsonNode click = click(d, title);
+                assertThat(click.path("opened")).as(click.toString()).containsExactly(TextNode.valueOf(article));
+                assertThat(click.path("focused")).isEmpty();
+                assertThat(click.path("left").asInt()).as("the notification is closed").isZero();
+                d.get(click.path("opened").get(0).asText());
+                assertThat(d.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("it");
+                assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+                assertThat(state(d)).as("the browser stays subscribed on the next page").isEqualTo("subscribed");
+                assertThat(d.findElement(By.id("push-prompt")).isDisplayed()).isFalse();
 
-            // With the article already open in a tab, a click brings that tab forward instead of opening another.
-            deliver(d, received.payload());
-            wait.until(x -> String.valueOf(notifications(js)).contains(title));
-            JsonNode again = click(d, title);
-            assertThat(again.path("focused")).as(again.toString()).containsExactly(TextNode.valueOf(article));
-            assertThat(again.path("opened")).isEmpty();
+                // With the article already open in a tab, a click brings that tab forward instead of opening another.
+                deliver(push, js, received.payload(), title);
+                JsonNode again = click(d, title);
+                assertThat(again.path("focused")).as(again.toString()).containsExactly(TextNode.valueOf(article));
+                assertThat(again.path("opened")).isEmpty();
 
-            // An address outside the site, should one ever be in a message, is not opened.
-            String elsewhere = "Altrove " + stamp;
-            deliver(d, "{\"title\":\"" + elsewhere + "\",\"body\":\"x\",\"url\":\"https://elsewhere.example/it/x\",\"lang\":\"it\"}");
-            wait.until(x -> String.valueOf(notifications(js)).contains(elsewhere));
-            JsonNode outside = click(d, elsewhere);
-            assertThat(outside.path("opened")).as(outside.toString()).isEmpty();
-            assertThat(outside.path("focused")).isEmpty();
+                // An address outside the site, should one ever be in a message, is not opened.
+                String elsewhere = "Altrove " + stamp;
+                deliver(push, js, "{\"title\":\"" + elsewhere + "\",\"body\":\"x\",\"url\":\"https://elsewhere.example/it/x\","
+                        + "\"lang\":\"it\",\"tag\":\"elsewhere-" + stamp + "\"}", elsewhere);
+                JsonNode outside = click(d, elsewhere);
+                assertThat(outside.path("opened")).as(outside.toString()).isEmpty();
+                assertThat(outside.path("focused")).isEmpty();
+            }
 
             // The footer turns notifications off, and the site forgets the browser.
             d.findElement(By.id("push-off")).click();
@@ -237,10 +236,27 @@ class PushBrowserIT {
         }
     }
 
-    /** Hands a push message's payload to the page's service worker, as the browser does when one arrives. */
-    private static void deliver(ChromeDriver d, String payload) {
-        d.executeCdpCommand("ServiceWorker.deliverPushMessage", Map.of("origin", site.baseUrl(),
-                "registrationId", "0", "data", payload));
+    /**
+     * Hands a push message's payload to the page's service worker, as the browser does when one arrives, and
+     * waits for the notification with this title. DevTools now and then drops a message without an error (see
+     * {@link PushDevTools}), so one not shown within 10 s is delivered again, up to three times in all; the
+     * payloads carry a tag, so a second delivery replaces the notification rather than adding one.
+     */
+    private static void deliver(PushDevTools push, JavascriptExecutor js, String payload, String title) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            push.deliver(payload);
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < until) {
+                if (String.valueOf(notifications(js)).contains(title)) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            if (attempt == 3) {
+                throw new AssertionError("No notification titled " + title + " after three deliveries: " + notifications(js));
+            }
+            System.out.println("PushBrowserIT: no notification " + title + " 10 s after delivery " + attempt + "; delivering again");
+        }
     }
 
     /**

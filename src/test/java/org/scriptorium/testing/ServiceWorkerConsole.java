@@ -39,10 +39,7 @@ public final class ServiceWorkerConsole {
      * @throws IllegalStateException when no such service worker runs or the script threw
      */
     public static JsonNode evaluate(ChromeDriver driver, String scriptUrl, String expression) throws Exception {
-        Object options = driver.getCapabilities().getCapability("goog:chromeOptions");
-        String address = String.valueOf(((Map<?, ?>) options).get("debuggerAddress"));
-        JsonNode targets = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://" + address + "/json/list"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode targets = targets(driver);
         String socket = null;
         for (JsonNode t : targets) {
             if ("service_worker".equals(t.path("type").asText()) && scriptUrl.equals(t.path("url").asText())) {
@@ -68,6 +65,13 @@ public final class ServiceWorkerConsole {
         } finally {
             ws.abort();
         }
+    }
+
+    static JsonNode targets(ChromeDriver driver) throws Exception {
+        Object options = driver.getCapabilities().getCapability("goog:chromeOptions");
+        String address = String.valueOf(((Map<?, ?>) options).get("debuggerAddress"));
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://" + address + "/json/list"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** Completes with the first whole message that answers command 1. */
