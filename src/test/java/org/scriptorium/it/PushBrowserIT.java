@@ -172,7 +172,7 @@ class PushBrowserIT {
                             + pushService.receivedBy(subscription) + " " + pushService.problems()));
 
             // The service worker shows what the site sent: the decrypted payload, pushed to it through DevTools.
-            try (PushDevTools push = PushDevTools.attach(d, site.baseUrl(), site.baseUrl() + "/", site.baseUrl() + "/")) {
+            try (PushDevTools push = PushDevTools.attach(d, site.baseUrl())) {
                 deliver(push, js, received.payload(), title);
                 assertThat(notifications(js)).singleElement().hasToString(title + "|" + excerpt + "|"
                         + site.baseUrl() + "/push/icon.svg|it|" + article);
