@@ -66,7 +66,17 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/it/" || true)" = "200" 
     sleep 0.5
 done
 
+# CPU seconds (user + system) Payara has used so far.
+payara_cpu() {
+    awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$PAYARA_PID/stat"
+}
 echo "Load: $POSTERS posters, $WARMUP s warm-up then $SECONDS_RUN s measured; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+cpu_before=$(payara_cpu)
 timeout $((WARMUP + SECONDS_RUN + 180)) java -cp "$CP" org.scriptorium.testing.CommentLoad "$BASE" it "$POSTERS" "$SECONDS_RUN" \
-    "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$WARMUP"
+    "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$WARMUP" | tee "$WORK/load.txt"
+cpu_after=$(payara_cpu)
+accepted=$(sed -n 's/^accepted=\([0-9]*\).*/\1/p' "$WORK/load.txt")
+# Steadier than the latencies on a shared machine: what each post cost Payara, its Akismet checks so far included.
+awk -v b="$cpu_before" -v a="$cpu_after" -v n="$accepted" \
+    'BEGIN {printf "payara_cpu_s=%.1f payara_cpu_ms_per_post=%.1f (warm-up, posts, stored count and the checks done by then)\n", a - b, (n > 0 ? (a - b) * 1000 / n : 0)}'
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

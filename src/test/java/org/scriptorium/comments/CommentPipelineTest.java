@@ -96,6 +96,8 @@ class CommentPipelineTest {
         long id = post(input("Giulia", "giulia" + "@example.org", "Bell'articolo,\ngrazie!"));
         assertThat(load(id).getStatus()).isEqualTo(CommentStatus.PENDING);
         assertThat(load(id).getCheckState()).isEqualTo(CheckState.WAITING);
+        assertThat(load(id).getVersion()).as("stored by one insert with its check already leased, never updated")
+                .isZero();
         assertThat(f.events).contains(new CommentStored(id));
         assertThat(akismet.calls("/1.1/comment-check")).as("the reader never waits on Akismet").isEmpty();
 
@@ -342,6 +344,7 @@ class CommentPipelineTest {
         for (long id : new long[] {sameIp, sameMail}) {
             Comment c = load(id);
             assertThat(c.getStatus()).as("stored, as spam").isEqualTo(CommentStatus.SPAM);
+            assertThat(c.getVersion()).as("stored as spam by its insert, not updated after it").isZero();
             assertThat(c.getVerdicts()).filteredOn(v -> v.getCheck().equals("flood")).singleElement().satisfies(v -> {
                 assertThat(v.getOutcome()).isEqualTo(Verdict.Outcome.SPAM);
                 assertThat(v.getReason()).contains("15 s");
@@ -404,6 +407,7 @@ class CommentPipelineTest {
             assertThat(c.getVerdicts()).extracting(Verdict::getCheck).containsExactly("honeypot", "time-trap", "flood", "links",
                     "blocklist");
             assertThat(c.getHistory()).anySatisfy(h -> assertThat(h.getDetail()).isEqualTo("akismet: skipped (Akismet is off)"));
+            assertThat(c.getVersion()).as("one insert").isZero();
             assertThat(off.events).contains(new NewPendingComment(id)).doesNotContain(new CommentStored(id));
         }
         assertThat(akismet.calls("/1.1/comment-check")).isEmpty();

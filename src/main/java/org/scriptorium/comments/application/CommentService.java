@@ -49,9 +49,10 @@ import org.scriptorium.spam.domain.SpamCheckRequest;
 /**
  * Comments from the reader's post to the moderator's decision.
  *
- * <p><strong>Posting.</strong> {@link #post(PostInput)} validates the form, then stores the comment PENDING
- * and runs the {@link CheapChecks} in the same transaction, so that the comment is durable before the reader
- * is answered. Blatant spam (a filled honeypot) goes to the discard log; spam by the time trap, flood control
+ * <p><strong>Posting.</strong> {@link #post(PostInput)} validates the form, runs the {@link CheapChecks} and
+ * stores the comment with their verdicts and the resulting status in one transaction, so that the comment is
+ * durable before the reader is answered. The comment is stored once its status is known: one insert rather
+ * than an insert and then an update of the same row and its indexes. Blatant spam (a filled honeypot) goes to the discard log; spam by the time trap, flood control
  * (a second comment from one address or e-mail within the interval) or the blocklists becomes SPAM, where a
  * moderator can still find it and call it "not spam". What remains
  * waits for Akismet: {@link CommentStored} is fired and, after the commit, {@link AkismetCheckRunner} asks
@@ -200,7 +201,6 @@ public class CommentService {
         Comment c = new Comment(new Comment.Submission(t.getArticle().getId(), t.getId(), t.getLanguage(), parentId, depth,
                 in.name().strip(), email, blankToNull(in.url()), in.body().strip(), in.ip(), in.userAgent(),
                 in.referrer(), permalink, in.honeypot()), false, READER, now);
-        comments.save(c);
         Duration fill = in.formShownAt() == null ? null : Duration.between(in.formShownAt(), now);
         List<CheapChecks.Result> results = CheapChecks.run(s, c.getAuthorName(), email, c.getAuthorUrl().orElse(null),
                 c.getBody(), in.ip(), in.honeypot(), fill, flood);
@@ -214,19 +214,23 @@ public class CommentService {
             }
         }
         if (worst == Verdict.Outcome.DISCARD) {
-            discard(c, reason, now);
+            comments.saveDiscard(new DiscardedComment(c, reason, now));
             return new PostResult.Accepted(0, CommentStatus.PENDING);
         }
         if (worst == Verdict.Outcome.SPAM) {
             c.moveTo(CommentStatus.SPAM, SYSTEM, now);
+            comments.save(c);
             return new PostResult.Accepted(c.getId(), CommentStatus.SPAM);
         }
         if (akismet.isActive()) {
             c.awaitCheck(now.plus(CHECK_LEASE));
+            comments.save(c);
             events.accept(new CommentStored(c.getId()));
         } else {
             c.record(now, SYSTEM, "check", "akismet: skipped (Akismet is off)");
-            settle(c, s, now);
+            boolean approved = decide(c, s, now);
+            comments.save(c);
+            announce(c, approved, now);
         }
         return new PostResult.Accepted(c.getId(), c.getStatus());
     }
@@ -387,15 +391,28 @@ public class CommentService {
 
     /** HAM or no Akismet: the policy decides between APPROVED and PENDING. */
     private void settle(Comment c, CommentSettings s, Instant now) {
+        announce(c, decide(c, s, now), now);
+    }
+
+    /** The policy's decision on a checked comment, written to it; returns whether it was approved. */
+    private boolean decide(Comment c, CommentSettings s, Instant now) {
         c.checkDone();
         boolean approve = s.policy() == CommentSettings.Policy.AUTO_APPROVE_KNOWN && !c.isHeld()
                 && comments.hasApproved(c.getSubmittedEmail());
         if (approve) {
             c.moveTo(CommentStatus.APPROVED, SYSTEM, now);
             c.record(now, SYSTEM, "policy", "approved: known author, every check passed");
-            events.accept(new CommentsChanged(c.getId(), c.getLanguage(), now));
         } else {
             c.record(now, SYSTEM, "policy", c.isHeld() ? "held for a moderator" : "waits for a moderator");
+        }
+        return approve;
+    }
+
+    /** Tells the rest of the site about a decided comment, which by now has its id. */
+    private void announce(Comment c, boolean approved, Instant now) {
+        if (approved) {
+            events.accept(new CommentsChanged(c.getId(), c.getLanguage(), now));
+        } else {
             events.accept(new NewPendingComment(c.getId()));
         }
     }

@@ -159,12 +159,14 @@ public class JpaCommentRepository implements CommentRepository {
 
     @Override
     public boolean existsSince(String userIp, String email, Instant since) {
-        boolean byAddress = userIp != null && !userIp.isEmpty() && !em.createQuery("select c.id from Comment c"
-                        + " where c.userIp = :ip and c.createdAt > :since and c.staff = false", Long.class)
-                .setParameter("ip", userIp).setParameter("since", since).setMaxResults(1).getResultList().isEmpty();
-        return byAddress || !em.createQuery("select c.id from Comment c"
-                        + " where c.emailKey = :email and c.createdAt > :since and c.staff = false", Long.class)
-                .setParameter("email", Comment.emailKey(email)).setParameter("since", since)
+        String byEmail = "select c.id from Comment c where c.emailKey = :email and c.createdAt > :since and c.staff = false";
+        if (userIp == null || userIp.isEmpty()) {
+            return !em.createQuery(byEmail, Long.class).setParameter("email", Comment.emailKey(email))
+                    .setParameter("since", since).setMaxResults(1).getResultList().isEmpty();
+        }
+        return !em.createQuery("select c.id from Comment c where c.userIp = :ip and c.createdAt > :since and c.staff = false"
+                        + " union all " + byEmail, Long.class)
+                .setParameter("ip", userIp).setParameter("email", Comment.emailKey(email)).setParameter("since", since)
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
