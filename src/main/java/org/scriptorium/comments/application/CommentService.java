@@ -52,11 +52,11 @@ import org.scriptorium.spam.domain.SpamCheckRequest;
  * <p><strong>Posting.</strong> {@link #post(PostInput)} validates the form, runs the {@link CheapChecks} and
  * stores the comment with their verdicts and the resulting status in one transaction, so that the comment is
  * durable before the reader is answered. The comment is stored once its status is known: one insert rather
- * than an insert and then an update of the same row and its indexes. Blatant spam (a filled honeypot) goes to the discard log; spam by the time trap, flood control
- * (a second comment from one address or e-mail within the interval) or the blocklists becomes SPAM, where a
- * moderator can still find it and call it "not spam". What remains
- * waits for Akismet: {@link CommentStored} is fired and, after the commit, {@link AkismetCheckRunner} asks
- * Akismet off the reader's request. Without an active Akismet key the policy decides at once.
+ * than an insert and then an update of the same row and its indexes. Blatant spam (a filled honeypot) goes
+ * to the discard log and the comment is not stored; spam by the time trap, flood control (a second comment
+ * from one address or e-mail within the interval) or the blocklists becomes SPAM, where a moderator can still
+ * find it and call it "not spam". What remains waits for Akismet: {@link CommentStored} is fired and, after
+ * the commit, {@link AkismetCheckRunner} asks Akismet off the reader's request. Without an active Akismet key the policy decides at once.
  *
  * <p><strong>Akismet.</strong> {@link #prepareCheck(long)} and {@link #applyVerdict(long, AkismetVerdict)}
  * are the two transactional halves around the network call. HAM lets the policy decide (APPROVED only for a
