@@ -56,7 +56,8 @@ import org.scriptorium.spam.domain.SpamCheckRequest;
  * to the discard log and the comment is not stored; spam by the time trap, flood control (a second comment
  * from one address or e-mail within the interval) or the blocklists becomes SPAM, where a moderator can still
  * find it and call it "not spam". What remains waits for Akismet: {@link CommentStored} is fired and, after
- * the commit, {@link AkismetCheckRunner} asks Akismet off the reader's request. Without an active Akismet key the policy decides at once.
+ * the commit, {@link AkismetCheckRunner} asks Akismet off the reader's request. Without an active Akismet
+ * key the policy decides at once.
  *
  * <p><strong>Akismet.</strong> {@link #prepareCheck(long)} and {@link #applyVerdict(long, AkismetVerdict)}
  * are the two transactional halves around the network call. HAM lets the policy decide (APPROVED only for a
