@@ -221,8 +221,9 @@ public final class SearchBench {
      * Two timed runs, each of {@code rounds} passes of every query by each of 8 clients, each client in its own
      * order; the first warms up and the second is the one reported. The warm-up is as long as the measurement
      * because on a 2-core machine the JIT compiler was still at work through a run after a shorter one: the
-     * first run's figures (printed as "cold") came out a third to a half below the second's, and a site answers its
-     * searches long after its JIT has settled. PostgreSQL gets the same warm-up (its buffers and plans).
+     * first run's figures (printed as "cold") came out a third to a half below the second's, and a site
+     * answers its searches long after its JIT has settled. PostgreSQL gets the same warm-up (its buffers and
+     * plans).
      */
     static Result run(String name, List<Query> queries, int rounds, Callable<Client> clients) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);

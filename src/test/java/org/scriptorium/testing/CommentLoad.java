@@ -61,24 +61,22 @@ public final class CommentLoad {
         int warmOther = 0;
         if (warmup > 0) {
             Phase warm = post(http, base, lang, slug, token, posters, warmup, seq);
+            List<Long> warmSorted = warm.sorted();
             warmAccepted = warm.accepted.get();
             warmOther = warm.other.get();
             System.out.printf("warm-up (not measured): %d posts in %.1f s, %.1f/s, p50 %.1f ms, p99 %.1f ms%n",
-                    warm.sorted().size(), warm.elapsed, warm.sorted().size() / warm.elapsed,
-                    percentile(warm.sorted(), 0.50), percentile(warm.sorted(), 0.99));
+                    warmSorted.size(), warm.elapsed, warmSorted.size() / warm.elapsed,
+                    percentile(warmSorted, 0.50), percentile(warmSorted, 0.99));
         }
         Phase run = post(http, base, lang, slug, token, posters, seconds, seq);
         List<Long> sorted = run.sorted();
-        double elapsed = run.elapsed;
-        AtomicInteger accepted = run.accepted;
-        AtomicInteger other = run.other;
         long stored = stored(base, args[4], args[5]);
-        System.out.printf("posters=%d duration_s=%.1f posts=%d%n", posters, elapsed, sorted.size());
-        System.out.printf("throughput_per_s=%.1f%n", sorted.size() / elapsed);
+        System.out.printf("posters=%d duration_s=%.1f posts=%d%n", posters, run.elapsed, sorted.size());
+        System.out.printf("throughput_per_s=%.1f%n", sorted.size() / run.elapsed);
         System.out.printf("post_p50_ms=%.1f%n", percentile(sorted, 0.50));
         System.out.printf("post_p99_ms=%.1f%n", percentile(sorted, 0.99));
-        int allAccepted = warmAccepted + accepted.get();
-        System.out.printf("accepted=%d other=%d stored=%d %s%n", allAccepted, warmOther + other.get(), stored,
+        int allAccepted = warmAccepted + run.accepted.get();
+        System.out.printf("accepted=%d other=%d stored=%d %s%n", allAccepted, warmOther + run.other.get(), stored,
                 stored == allAccepted ? "(equal)" : "(NOT equal)");
         System.out.printf("target post_p99_ms<=50: %s%n", percentile(sorted, 0.99) <= 50 ? "met" : "NOT met");
     }
