@@ -39,6 +39,13 @@ public final class PayaraProcess implements AutoCloseable {
         }
         Files.createDirectories(workDir);
         Path log = workDir.resolve("payara.log");
+        for (int n = 1; Files.exists(log); n++) {
+            Path earlier = workDir.resolve("payara." + n + ".log");
+            if (!Files.exists(earlier)) {
+                // A restart in the same folder keeps the log of the run before it, as an operator's would.
+                Files.move(log, earlier);
+            }
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", payaraJar,

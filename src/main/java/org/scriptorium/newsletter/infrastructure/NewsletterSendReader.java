@@ -24,7 +24,8 @@ import org.scriptorium.newsletter.domain.Delivery;
  * Reads the deliveries of an edition that are due, by id. The checkpoint is the last id handed out, but it is
  * only a hint: what is due comes from the delivery records, so a job started afresh after a crash (whose batch
  * state may be lost or stuck) finds exactly the same work. When nothing is due but deferred deliveries wait,
- * it sleeps until the earliest is due; it ends when nothing is left and the edition is marked sent. Like the
+ * it sleeps until the earliest is due; it ends when nothing is left and the edition is marked sent, or when
+ * its lease on the edition ({@link ActiveSends}) went stale and a later job took the send over. Like the
  * writer, it works outside the chunk's transaction, which belongs to Payara's job repository.
  */
 @Dependent
@@ -49,22 +50,23 @@ public class NewsletterSendReader extends AbstractItemReader {
     private Clock clock;
 
     private long editionId;
-    private boolean owner;
+    private ActiveSends.Lease lease;
     private long lastId;
     private final Deque<Delivery> buffer = new ArrayDeque<>();
 
     @Override
     public void open(Serializable checkpoint) {
         editionId = Long.parseLong(editionParameter);
-        owner = active.begin(editionId);
+        lease = active.begin(editionId).orElse(null);
         lastId = checkpoint instanceof Long l ? l : 0L;
     }
 
     @Override
     public Object readItem() throws InterruptedException {
-        if (!owner) {
+        if (lease == null || !active.holds(lease)) {
             return null;
         }
+        lease.renew();
         boolean fromStart = lastId == 0;
         while (true) {
             Delivery next = buffer.pollFirst();
@@ -88,7 +90,7 @@ public class NewsletterSendReader extends AbstractItemReader {
             Duration wait = deferred.map(t -> Duration.between(clock.instant(), t)).filter(d -> !d.isNegative())
                     .map(d -> d.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : d).orElse(Duration.ofSeconds(1));
             Thread.sleep(Math.max(100, wait.toMillis()));
-            fromStart = false;
+            lease.renew();
             lastId = 0;
             fromStart = true;
         }
@@ -101,9 +103,9 @@ public class NewsletterSendReader extends AbstractItemReader {
 
     @Override
     public void close() {
-        if (owner) {
-            active.end(editionId);
-            owner = false;
+        if (lease != null) {
+            active.end(lease);
+            lease = null;
         }
     }
 }
