@@ -289,6 +289,8 @@ class NewsletterIT {
             Thread.sleep(100);
         }
         int beforeKill = uniqueRecipients(recipients);
+        assertThat(site.log()).as("the job that \"send now\" started ran from its first chunk")
+                .doesNotContain("Failure in Read-Process-Write Loop").containsOnlyOnce("Sending edition");
         assertThat(beforeKill).as("messages before the kill").isBetween(150, 599);
         site.kill();
         site = boot();
@@ -298,6 +300,7 @@ class NewsletterIT {
             Thread.sleep(500);
         }
         Thread.sleep(3000);
+        assertThat(site.log()).as("the job the restarted site's timer started").doesNotContain("Failure in Read-Process-Write Loop");
         Map<String, Integer> raw = new HashMap<>();
         Map<String, Set<String>> ids = new HashMap<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {

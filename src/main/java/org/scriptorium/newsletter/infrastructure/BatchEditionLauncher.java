@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.scriptorium.jobs.infrastructure.JobRepositoryLocation;
 import org.scriptorium.newsletter.application.ActiveSends;
@@ -25,8 +27,16 @@ import org.scriptorium.newsletter.domain.EditionStarted;
  * <p>The job is started from a managed thread with no transaction: the batch runtime enlists Payara's job
  * repository connection in the caller's transaction, and next to the application's data source (or inside a
  * transaction that is completing) the second non-XA resource is refused and the job never starts.
+ *
+ * <p>The launcher itself runs as {@code NOT_SUPPORTED}. The managed thread, and the batch runtime after it, copy
+ * the caller's component invocation, and with it what that invocation says of the use of {@code UserTransaction}.
+ * Called from inside a {@code @Transactional} service (the "send now" event comes while its transaction
+ * completes) or from an EJB timer, that copy forbids it, and the job's first chunk transaction then failed with
+ * "Operation not allowed": the first send of every edition only started at the timer's next round. Inside a
+ * {@code NOT_SUPPORTED} method the invocation allows it, so the copy does too.
  */
 @ApplicationScoped
+@Transactional(TxType.NOT_SUPPORTED)
 public class BatchEditionLauncher {
 
     static final String JOB = "newsletter-send";
