@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged WAR on plain Payara Micro, started as a separate process exactly as an operator would:
  * {@code java -jar payara-micro.jar --deploy scriptorium.war --contextroot / --port N --nocluster}, configured
- * only by environment variables. Its log goes to a file that tests may read.
+ * only by environment variables, with the JVM options of the README's run command (a quick start: C1 only, the
+ * serial collector), which also leaves more of the machine to the other suite CI runs beside. Its log goes to a
+ * file that tests may read.
  */
 public final class PayaraProcess implements AutoCloseable {
 
@@ -48,12 +50,13 @@ public final class PayaraProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", payaraJar,
+                "-Xmx512m", "-XX:MetaspaceSize=160m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", payaraJar,
                 "--deploy", war, "--contextroot", "/", "--port", String.valueOf(port),
                 "--nocluster", "--disablephonehome"));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("SCRIPTORIUM_"));
+        pb.environment().put("HZ_PHONE_HOME_ENABLED", "false");
         pb.environment().putAll(env);
         return new PayaraProcess(pb.start(), log, port);
     }
