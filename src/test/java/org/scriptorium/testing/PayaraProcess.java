@@ -41,12 +41,13 @@ public final class PayaraProcess implements AutoCloseable {
         }
         Files.createDirectories(workDir);
         Path log = workDir.resolve("payara.log");
-        for (int n = 1; Files.exists(log); n++) {
-            Path earlier = workDir.resolve("payara." + n + ".log");
-            if (!Files.exists(earlier)) {
-                // A restart in the same folder keeps the log of the run before it, as an operator's would.
-                Files.move(log, earlier);
+        if (Files.exists(log)) {
+            // A restart in the same folder keeps the log of the run before it, as payara.1.log, payara.2.log ...
+            int n = 1;
+            while (Files.exists(workDir.resolve("payara." + n + ".log"))) {
+                n++;
             }
+            Files.move(log, workDir.resolve("payara." + n + ".log"));
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

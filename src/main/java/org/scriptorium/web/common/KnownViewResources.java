@@ -32,12 +32,15 @@ public class KnownViewResources extends ResourceHandlerWrapper {
 
     @Override
     public ViewResource createViewResource(FacesContext context, String resourceName) {
+        if (resourceName == null) {
+            return super.createViewResource(context, null);
+        }
         ViewResource known = found.get(resourceName);
         if (known != null) {
             return known;
         }
         ViewResource resource = super.createViewResource(context, resourceName);
-        if (resource != null && resourceName != null && PLAIN_NAME.matcher(resourceName).matches()) {
+        if (resource != null && PLAIN_NAME.matcher(resourceName).matches()) {
             found.putIfAbsent(resourceName, resource);
         }
         return resource;
