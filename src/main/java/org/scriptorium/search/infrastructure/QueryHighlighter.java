@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -49,6 +50,8 @@ final class QueryHighlighter {
     /** Where a passage starts, before its match, when the sentence starts too far back. */
     private static final int CONTEXT = 40;
     private static final String ELLIPSIS = "\u2026";
+    /** The analysers whose terms are found in their words by {@link #needles}. */
+    static final Set<String> NEEDLE_ANALYZERS = Set.of("it", "es", "en", "pt", ScriptoriumAnalysis.FALLBACK);
 
     private final Analyzer analyzer;
     /** Each clause of the query: a single term, or the terms of a phrase with their relative positions. */
@@ -58,11 +61,17 @@ final class QueryHighlighter {
     /** The analysed terms of the phrases. */
     private final CharArraySet phraseTerms;
     private final List<OneEdit> approximate;
+    /**
+     * Beginnings of the query's terms that every word analysed to one of them contains, folded as
+     * {@link #fold} folds text; null when the analyser gives no such guarantee or a term is too short.
+     */
+    private final char[][] needles;
 
-    private QueryHighlighter(Analyzer analyzer, List<Clause> clauses, List<OneEdit> approximate) {
+    private QueryHighlighter(Analyzer analyzer, String analyzerName, List<Clause> clauses, List<OneEdit> approximate) {
         this.analyzer = analyzer;
         this.clauses = clauses;
         this.approximate = approximate;
+        this.needles = approximate.isEmpty() ? needles(analyzerName, clauses) : null;
         this.singles = new CharArrayMap<>(clauses.size(), false);
         this.phraseTerms = new CharArraySet(4, false);
         for (int i = 0; i < clauses.size(); i++) {
@@ -101,7 +110,7 @@ final class QueryHighlighter {
                 }
             }
         }
-        return new QueryHighlighter(analyzer, List.copyOf(clauses), List.of());
+        return new QueryHighlighter(analyzer, analyzerName, List.copyOf(clauses), List.of());
     }
 
     /** A highlighter of the tokens within one edit of the given analysed words (the typo pass). */
@@ -110,20 +119,21 @@ final class QueryHighlighter {
         for (OneEdit w : words) {
             clauses.add(new Clause(new String[] {w.term()}, new int[] {0}));
         }
-        return new QueryHighlighter(ScriptoriumAnalysis.analyzer(analyzerName), List.copyOf(clauses), List.copyOf(words));
+        return new QueryHighlighter(ScriptoriumAnalysis.analyzer(analyzerName), analyzerName, List.copyOf(clauses), List.copyOf(words));
     }
 
     /** The whole title with its matches marked. */
     String title(String title) {
         String text = Snippets.stripMarks(title);
-        return mark(text, 0, text.length(), matches(text, text.length(), false));
+        return mark(text, 0, text.length(), matches(text, 0, text.length(), false));
     }
 
     /** About {@value #SNIPPET} characters of the body around its best match, with the matches marked. */
     String snippet(String body) {
         String text = Snippets.stripMarks(body);
         int scanned = cut(text, Math.min(text.length(), SCAN));
-        List<Span> spans = matches(text, scanned, true);
+        int from = firstCandidate(text, scanned);
+        List<Span> spans = from < 0 ? new ArrayList<>() : matches(text, from, scanned, true);
         int start = spans.isEmpty() ? 0 : bestStart(text, spans);
         int end = end(text, start, spans);
         StringBuilder out = new StringBuilder(end - start + 16);
@@ -138,19 +148,19 @@ final class QueryHighlighter {
     }
 
     /**
-     * The spans of text matching a clause, in order, within the first {@code limit} characters. With
-     * {@code stopEarly}, reading stops a passage's length after every clause has been found: no later passage
-     * can bring more of them together than one around the first.
+     * The spans of text matching a clause, in order, between {@code from} (a token boundary) and
+     * {@code limit}. With {@code stopEarly}, reading stops a passage's length after every clause has been found:
+     * no later passage can bring more of them together than one around the first.
      */
-    private List<Span> matches(String text, int limit, boolean stopEarly) {
+    private List<Span> matches(String text, int from, int limit, boolean stopEarly) {
         List<Span> spans = new ArrayList<>();
-        if (clauses.isEmpty() || limit == 0) {
+        if (clauses.isEmpty() || limit <= from) {
             return spans;
         }
         List<Token> phraseTokens = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         int allSeenAt = -1;
-        try (TokenStream stream = analyzer.tokenStream("text", limit == text.length() ? text : text.substring(0, limit))) {
+        try (TokenStream stream = analyzer.tokenStream("text", from == 0 && limit == text.length() ? text : text.substring(from, limit))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
@@ -163,18 +173,18 @@ final class QueryHighlighter {
                     int[] hit = singles.get(term.buffer(), 0, term.length());
                     if (hit != null) {
                         for (int clause : hit) {
-                            spans.add(new Span(offset.startOffset(), offset.endOffset(), clause));
+                            spans.add(new Span(from + offset.startOffset(), from + offset.endOffset(), clause));
                         }
                     }
                     if (phraseTerms.contains(term.buffer(), 0, term.length())) {
-                        phraseTokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset(), position));
+                        phraseTokens.add(new Token(term.toString(), from + offset.startOffset(), from + offset.endOffset(), position));
                         phrasesEndingAt(phraseTokens, spans);
                     }
                 } else {
                     String token = term.toString();
                     for (int i = 0; i < approximate.size(); i++) {
                         if (approximate.get(i).accepts(token)) {
-                            spans.add(new Span(offset.startOffset(), offset.endOffset(), i));
+                            spans.add(new Span(from + offset.startOffset(), from + offset.endOffset(), i));
                         }
                     }
                 }
@@ -182,9 +192,9 @@ final class QueryHighlighter {
                     seen.add(spans.get(i).clause());
                 }
                 if (stopEarly && allSeenAt < 0 && seen.size() == clauses.size()) {
-                    allSeenAt = offset.startOffset();
+                    allSeenAt = from + offset.startOffset();
                 }
-                if (allSeenAt >= 0 && offset.startOffset() > allSeenAt + SNIPPET) {
+                if (allSeenAt >= 0 && from + offset.startOffset() > allSeenAt + SNIPPET) {
                     break;
                 }
             }
@@ -194,6 +204,110 @@ final class QueryHighlighter {
         }
         spans.sort(Comparator.comparingInt(Span::start));
         return spans;
+    }
+
+    /**
+     * Where analysing a body may start without missing a match: the start of the word in which the first
+     * needle appears, 0 when there are no needles, -1 when no needle appears within {@code limit} (then nothing
+     * can match). Analysis is most of a snippet's cost, and the text before the first possible match is
+     * usually most of what it would read.
+     */
+    int firstCandidate(String text, int limit) {
+        if (needles == null) {
+            return 0;
+        }
+        Folded folded = Folded.of(text, limit);
+        int first = Integer.MAX_VALUE;
+        for (char[] needle : needles) {
+            int at = folded.indexOf(needle);
+            if (at >= 0) {
+                first = Math.min(first, folded.source()[at]);
+            }
+        }
+        if (first == Integer.MAX_VALUE) {
+            return -1;
+        }
+        int start = first;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    /**
+     * The needles of the clauses' terms, or null. The Italian, Spanish, English and Portuguese chains (see
+     * {@link ScriptoriumAnalysis}) change only the end of a word: elision and possessives remove an article
+     * or an ending, their stemmers rewrite at most its last two letters ("luces" gives "luz", "happy" gives
+     * "happi"), and lower case and ASCII folding act letter by letter. So a word analysed to a term of five
+     * letters or more contains that term without its last two letters, once folded; the fallback chain has no
+     * stemmer, so the word contains its whole term. {@code QueryHighlighterTest} checks this on text of every
+     * language. The French stemmer also removes doubled letters anywhere ("commission" gives "comision") and
+     * the German chain rewrites "ae", "oe" and "ue" anywhere, so those two get no needles.
+     */
+    private static char[][] needles(String analyzerName, List<Clause> clauses) {
+        if (!NEEDLE_ANALYZERS.contains(analyzerName) || clauses.isEmpty()) {
+            return null;
+        }
+        List<char[]> needles = new ArrayList<>();
+        for (Clause clause : clauses) {
+            for (String term : clause.terms()) {
+                String needle = ScriptoriumAnalysis.FALLBACK.equals(analyzerName) ? term
+                        : term.length() >= 5 ? term.substring(0, term.length() - 2) : null;
+                if (needle == null || needle.length() < 3) {
+                    return null;
+                }
+                needles.add(needle.toCharArray());
+            }
+        }
+        return needles.toArray(char[][]::new);
+    }
+
+    /**
+     * The first characters of a text in lower case and folded to ASCII as the analysers fold terms;
+     * {@code source[i]} is the index in the text of folded character {@code i}.
+     */
+    record Folded(char[] chars, int[] source, int length) {
+
+        static Folded of(String text, int limit) {
+            char[] out = new char[limit + 16];
+            int[] source = new int[out.length];
+            char[] one = new char[1];
+            char[] many = new char[8];
+            int n = 0;
+            for (int i = 0; i < limit; i++) {
+                if (n + many.length > out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                    source = Arrays.copyOf(source, out.length);
+                }
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    out[n] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                    source[n++] = i;
+                    continue;
+                }
+                one[0] = Character.toLowerCase(c);
+                int produced = ASCIIFoldingFilter.foldToASCII(one, 0, many, 0, 1);
+                for (int k = 0; k < produced; k++) {
+                    out[n] = many[k];
+                    source[n++] = i;
+                }
+            }
+            return new Folded(out, source, n);
+        }
+
+        int indexOf(char[] needle) {
+            int last = length - needle.length;
+            for (int i = 0; i <= last; i++) {
+                int k = 0;
+                while (k < needle.length && chars[i + k] == needle[k]) {
+                    k++;
+                }
+                if (k == needle.length) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     /** Adds a span for each phrase whose last word is the token just read and whose other words precede it. */

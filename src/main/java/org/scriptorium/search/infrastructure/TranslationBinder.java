@@ -32,7 +32,9 @@ import org.scriptorium.content.domain.Tag;
  * article (categories, tags, the year of publication) are copied into every translation's document as
  * keyword and number fields for filters and facets.
  *
- * <p>The text fields are stored (our {@link QueryHighlighter} reads them back) but carry no term vectors:
+ * <p>The body fields are stored (our {@link QueryHighlighter} reads them back); the title fields are not, since
+ * results show {@link SearchFields#DISPLAY_TITLE}, and every stored byte is decompressed again for each hit.
+ * Neither carries term vectors:
  * nothing reads them since the highlighting is ours, and they made the index larger and slower to write. An
  * index written when they had term vectors is removed at start by {@link IndexDirectoryGuard} and rebuilt.
  *
@@ -56,7 +58,7 @@ public class TranslationBinder implements TypeBinder {
         Map<String, IndexFieldReference<String>> bodies = new HashMap<>();
         for (String analyzer : SearchFields.ANALYZERS) {
             titles.put(analyzer, schema.field(SearchFields.title(analyzer), f -> f.asString().analyzer(analyzer)
-                    .highlightable(List.of(Highlightable.NO)).projectable(Projectable.YES)).toReference());
+                    .highlightable(List.of(Highlightable.NO)).projectable(Projectable.NO)).toReference());
             bodies.put(analyzer, schema.field(SearchFields.body(analyzer), f -> f.asString().analyzer(analyzer)
                     .highlightable(List.of(Highlightable.NO)).projectable(Projectable.YES)).toReference());
         }

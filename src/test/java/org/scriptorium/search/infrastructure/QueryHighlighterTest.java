@@ -104,4 +104,68 @@ class QueryHighlighterTest {
         assertThat(QueryHighlighter.parts("\"unclosed phrase")).containsExactly("\"unclosed phrase");
         assertThat(QueryHighlighter.parts("- \" ((")).containsExactly("\" ((");
     }
+
+    @Test
+    void theSearchForAMatchStartsAtTheFirstWordThatCanMatch() {
+        String filler = "Nothing to see in this sentence at all. ".repeat(40);
+        String body = filler + "The regional policies of the union. " + filler;
+        QueryHighlighter english = QueryHighlighter.exact("policy", "en");
+        assertThat(english.firstCandidate(body, body.length())).isEqualTo(filler.length() + "The regional ".length());
+        assertThat(english.snippet(body)).startsWith("The regional " + S + "policies" + E + " of the union.");
+        assertThat(english.firstCandidate(filler, filler.length())).isEqualTo(-1);
+        assertThat(QueryHighlighter.exact("politique", "fr").firstCandidate(body, body.length())).isZero();
+        assertThat(QueryHighlighter.exact("Politik", "de").firstCandidate(body, body.length())).isZero();
+        assertThat(QueryHighlighter.exact("big cat", "en").firstCandidate(body, body.length()))
+                .as("a term too short for a needle").isZero();
+    }
+
+    /**
+     * What the needles rely on: in the languages that have them, every word analysed to a term of five letters
+     * or more contains the term without its last two letters, once folded (the whole term in the fallback
+     * chain). Checked on text of every site language (the chains analyse any text) and on the naughty strings.
+     */
+    @Test
+    void everyWordContainsTheNeedleOfItsTerm() throws Exception {
+        List<String> texts = new java.util.ArrayList<>(List.of(
+                "Le città italiane e l'intelligenza artificiale: gli amministratori comunali discutono delle nuove"
+                        + " biblioteche, dei musei più visitati e dell'efficacia delle politiche energetiche.",
+                "Las ciudades españolas y sus luces: los ayuntamientos aprobaron presupuestos públicos, las"
+                        + " organizaciones civiles pidieron más información sobre las contrataciones.",
+                "Happy cities relationally organize their organizations; the sky, the ponies and the hopping"
+                        + " rabbits of sensitivity analyses were reasonably national and rational.",
+                "As cidades portuguesas e os limões: as organizações não governamentais publicaram relatórios"
+                        + " sobre a eficiência energética e as decisões dos órgãos públicos.",
+                "Les villes françaises et la commission: l'intelligence des chevaux, qu'elles soient nationales,"
+                        + " reste une question d'efficacité.",
+                "Die Häuser der Städte: Straßenbahnen, Äpfel, Aerger und Müller gehören zur Bürgerbeteiligung.",
+                "Ærøskøbing, Œuvre, ﬁnancial ⑽ İstanbul ǅemal ß ŉ Ǆ"));
+        java.nio.file.Path blns = java.nio.file.Path.of(System.getProperty("shared.dir", "../shared"), "data", "blns", "blns.json");
+        if (java.nio.file.Files.exists(blns)) {
+            texts.add(java.nio.file.Files.readString(blns));
+        }
+        int checked = 0;
+        for (String analyzer : QueryHighlighter.NEEDLE_ANALYZERS) {
+            for (String text : texts) {
+                try (var stream = ScriptoriumAnalysis.analyzer(analyzer).tokenStream("f", text)) {
+                    var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+                    var offset = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+                    stream.reset();
+                    while (stream.incrementToken()) {
+                        String t = term.toString();
+                        String needle = analyzer.equals(ScriptoriumAnalysis.FALLBACK) ? t
+                                : t.length() >= 5 ? t.substring(0, t.length() - 2) : "";
+                        if (needle.length() < 3) {
+                            continue;
+                        }
+                        String word = text.substring(offset.startOffset(), offset.endOffset());
+                        assertThat(QueryHighlighter.Folded.of(word, word.length()).indexOf(needle.toCharArray()))
+                                .as("%s: %s analysed to %s", analyzer, word, t).isNotNegative();
+                        checked++;
+                    }
+                    stream.end();
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(1_000);
+    }
 }
