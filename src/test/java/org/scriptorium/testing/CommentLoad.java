@@ -1,5 +1,6 @@
 package org.scriptorium.testing;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,16 +22,27 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The load generator of {@code bench/comments.sh}: N concurrent readers post comments to one article for a
- * while, each post from its own address (X-Forwarded-For, the site trusts the loopback proxy) and e-mail,
- * with the form's signed token; then it counts what the site stored, through the moderation queue.
- * Prints throughput, p50 and p99 of the POST, and comments accepted (303) against comments stored, warm-up
- * included. An optional warm-up posts the same way for a while before the measured seconds, so that the
- * figures are those of a site whose JIT compiler has settled rather than of its first seconds.
+ * The load generator of {@code bench/comments.sh}: N readers comment on one article at the same time. Each
+ * poster does what a reader does: loads the article (which carries the form and its signed token), takes a
+ * writing time before posting (at least the site's minimum fill time, 3 s by default, since a quicker post
+ * is refused as a bot's; drawn between {@code think-min} and {@code think-max} ms), posts, and starts over as
+ * the next reader: each post comes from its own address (X-Forwarded-For, the site trusts the loopback proxy)
+ * and e-mail, as flood control allows one comment per address and e-mail every 15 s. The posters start at
+ * random points of their first writing time, so that they do not post in step.
  *
- * <p>Usage: {@code CommentLoad <base-url> <lang> <posters> <seconds> <admin-email> <admin-password> [warm-up-seconds]}
+ * <p>Phases: a warm-up of the same load (not measured: on a 2-core machine the first seconds after a start
+ * are spent in the JIT compiler), the measured seconds, then a capacity run in which every poster posts back
+ * to back with no writing time and one token, which shows the most posts per second the site takes. Prints
+ * the throughput and the p50 and p99 of the POST for each, the p50 and p99 of the page loads of the measured
+ * phase, and comments accepted (303) against comments stored, counted in the moderation queue (they must be
+ * equal).
+ *
+ * <p>Usage: {@code CommentLoad <base-url> <lang> <posters> <seconds> <admin-email> <admin-password>
+ * [warm-up-seconds [think-min-ms think-max-ms [capacity-seconds]]]}
  */
 public final class CommentLoad {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"comment:token\" value=\"([^\"]+)\"");
 
     private CommentLoad() {
     }
@@ -39,6 +52,10 @@ public final class CommentLoad {
         String lang = args[1];
         int posters = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
+        int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        int thinkMin = args.length > 8 ? Integer.parseInt(args[7]) : 3_000;
+        int thinkMax = args.length > 8 ? Integer.parseInt(args[8]) : 6_000;
+        int capacity = args.length > 9 ? Integer.parseInt(args[9]) : 0;
         Browserless reader = new Browserless(base);
         String home = reader.get("/" + lang + "/").body();
         Matcher m = Pattern.compile("article-card__title\"><a href=\"/" + lang + "/([a-z0-9-]+)\"").matcher(home);
@@ -46,95 +63,167 @@ public final class CommentLoad {
             throw new IllegalStateException("No article on /" + lang + "/");
         }
         String slug = m.group(1);
-        String page = reader.get("/" + lang + "/" + slug).body();
-        Matcher t = Pattern.compile("name=\"comment:token\" value=\"([^\"]+)\"").matcher(page);
-        if (!t.find()) {
-            throw new IllegalStateException("No comment form on /" + lang + "/" + slug);
-        }
-        String token = t.group(1);
-        Thread.sleep(4000);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        Target target = new Target(http, base, lang, slug);
         AtomicLong seq = new AtomicLong();
-        int warmAccepted = 0;
-        int warmOther = 0;
+        int accepted = 0;
+        int other = 0;
         if (warmup > 0) {
-            Phase warm = post(http, base, lang, slug, token, posters, warmup, seq);
-            List<Long> warmSorted = warm.sorted();
-            warmAccepted = warm.accepted.get();
-            warmOther = warm.other.get();
-            System.out.printf("warm-up (not measured): %d posts in %.1f s, %.1f/s, p50 %.1f ms, p99 %.1f ms%n",
-                    warmSorted.size(), warm.elapsed, warmSorted.size() / warm.elapsed,
-                    percentile(warmSorted, 0.50), percentile(warmSorted, 0.99));
+            Phase warm = paced(target, posters, warmup, thinkMin, thinkMax, seq);
+            accepted += warm.accepted.get();
+            other += warm.other.get();
+            warm.print("warm-up (not measured)");
         }
-        Phase run = post(http, base, lang, slug, token, posters, seconds, seq);
-        List<Long> sorted = run.sorted();
-        long stored = stored(base, args[4], args[5]);
-        System.out.printf("posters=%d duration_s=%.1f posts=%d%n", posters, run.elapsed, sorted.size());
+        Phase run = paced(target, posters, seconds, thinkMin, thinkMax, seq);
+        accepted += run.accepted.get();
+        other += run.other.get();
+        Phase full = null;
+        if (capacity > 0) {
+            String token = token(target);
+            Thread.sleep(thinkMin + 500L);
+            full = backToBack(target, token, posters, capacity, seq);
+            accepted += full.accepted.get();
+            other += full.other.get();
+        }
+        List<Long> sorted = sorted(run.posts);
+        System.out.printf("posters=%d writing_time_ms=%d..%d duration_s=%.1f posts=%d%n", posters, thinkMin, thinkMax,
+                run.elapsed, sorted.size());
         System.out.printf("throughput_per_s=%.1f%n", sorted.size() / run.elapsed);
         System.out.printf("post_p50_ms=%.1f%n", percentile(sorted, 0.50));
         System.out.printf("post_p99_ms=%.1f%n", percentile(sorted, 0.99));
-        int allAccepted = warmAccepted + run.accepted.get();
-        System.out.printf("accepted=%d other=%d stored=%d %s%n", allAccepted, warmOther + run.other.get(), stored,
-                stored == allAccepted ? "(equal)" : "(NOT equal)");
+        List<Long> pages = sorted(run.pages);
+        System.out.printf("page_loads=%d page_p50_ms=%.1f page_p99_ms=%.1f%n", pages.size(), percentile(pages, 0.50),
+                percentile(pages, 0.99));
+        if (full != null) {
+            full.print("capacity (back to back, no writing time; not the target's load)");
+        }
+        long stored = stored(base, args[4], args[5]);
+        System.out.printf("accepted=%d other=%d stored=%d %s%n", accepted, other, stored,
+                stored == accepted ? "(equal)" : "(NOT equal)");
         System.out.printf("target post_p99_ms<=50: %s%n", percentile(sorted, 0.99) <= 50 ? "met" : "NOT met");
     }
 
-    /** What one phase of posting measured. */
-    private record Phase(ConcurrentLinkedQueue<Long> latencies, AtomicInteger accepted, AtomicInteger other, double elapsed) {
-        List<Long> sorted() {
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            return sorted;
+    /** The article that is commented and how to reach it. */
+    private record Target(HttpClient http, String base, String lang, String slug) {
+    }
+
+    /** What one phase measured. */
+    private record Phase(ConcurrentLinkedQueue<Long> posts, ConcurrentLinkedQueue<Long> pages, AtomicInteger accepted,
+                         AtomicInteger other, double elapsed) {
+        void print(String name) {
+            List<Long> sorted = sorted(posts);
+            System.out.printf("%s: %d posts in %.1f s, %.1f/s, p50 %.1f ms, p99 %.1f ms%n", name, sorted.size(), elapsed,
+                    sorted.size() / elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99));
         }
     }
 
-    /** {@code posters} threads post comments back to back for {@code seconds}. */
-    private static Phase post(HttpClient http, String base, String lang, String slug, String token, int posters,
-                              int seconds, AtomicLong seq) throws InterruptedException {
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger other = new AtomicInteger();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        CountDownLatch done = new CountDownLatch(posters);
+    private static List<Long> sorted(ConcurrentLinkedQueue<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted;
+    }
+
+    /** Each poster loads the article, writes for a while, posts, and starts over, for {@code seconds}. */
+    private static Phase paced(Target target, int posters, int seconds, int thinkMin, int thinkMax, AtomicLong seq)
+            throws InterruptedException {
+        Phase phase = new Phase(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicInteger(),
+                new AtomicInteger(), 0);
         long started = System.nanoTime();
+        long end = started + Duration.ofSeconds(seconds).toNanos();
+        run(posters, p -> {
+            Random random = new Random(p * 7919L + seq.get());
+            Thread.sleep(random.nextInt(Math.max(1, thinkMax)));
+            while (System.nanoTime() < end) {
+                long t0 = System.nanoTime();
+                String token = token(target);
+                phase.pages.add(System.nanoTime() - t0);
+                Thread.sleep(thinkMin + random.nextInt(Math.max(1, thinkMax - thinkMin)));
+                if (System.nanoTime() >= end) {
+                    break;
+                }
+                post(target, token, seq.incrementAndGet(), phase);
+            }
+        });
+        return new Phase(phase.posts, phase.pages, phase.accepted, phase.other, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Every poster posts with the same token, back to back, for {@code seconds}. */
+    private static Phase backToBack(Target target, String token, int posters, int seconds, AtomicLong seq)
+            throws InterruptedException {
+        Phase phase = new Phase(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicInteger(),
+                new AtomicInteger(), 0);
+        long started = System.nanoTime();
+        long end = started + Duration.ofSeconds(seconds).toNanos();
+        run(posters, p -> {
+            while (System.nanoTime() < end) {
+                post(target, token, seq.incrementAndGet(), phase);
+            }
+        });
+        return new Phase(phase.posts, phase.pages, phase.accepted, phase.other, (System.nanoTime() - started) / 1e9);
+    }
+
+    private interface Poster {
+        void run(int index) throws Exception;
+    }
+
+    private static void run(int posters, Poster poster) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(posters);
         for (int p = 0; p < posters; p++) {
+            int index = p;
             new Thread(() -> {
                 try {
-                    while (System.nanoTime() < end) {
-                        long n = seq.incrementAndGet();
-                        String body = form(Map.of("comment:lang", lang, "comment:slug", slug, "comment:token", token,
-                                "comment:parent", "", "comment:name", "Bench reader " + n,
-                                "comment:email", "bench" + n + "@example.org", "comment:url", "",
-                                "comment:body", "A benchmark comment, number " + n + ".\nSecond line."));
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/comments/post"))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .header("X-Forwarded-For", "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
-                            latencies.add(System.nanoTime() - t0);
-                            if (r.statusCode() == 303) {
-                                accepted.incrementAndGet();
-                            } else {
-                                other.incrementAndGet();
-                            }
-                        } catch (java.io.IOException e) {
-                            other.incrementAndGet();
-                        }
-                    }
+                    poster.run(index);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 } finally {
                     done.countDown();
                 }
             }).start();
         }
         done.await();
-        return new Phase(latencies, accepted, other, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Loads the article as a reader's browser does and returns the token of its comment form. */
+    private static String token(Target target) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target.base() + "/" + target.lang() + "/" + target.slug()))
+                .timeout(Duration.ofSeconds(30)).header("Accept-Encoding", "gzip").GET().build();
+        HttpResponse<byte[]> r = target.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        byte[] body = r.body();
+        if (r.headers().firstValue("Content-Encoding").filter("gzip"::equals).isPresent()) {
+            body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+        }
+        Matcher t = TOKEN.matcher(new String(body, StandardCharsets.UTF_8));
+        if (r.statusCode() != 200 || !t.find()) {
+            throw new IllegalStateException("No comment form on /" + target.lang() + "/" + target.slug() + ": " + r.statusCode());
+        }
+        return t.group(1);
+    }
+
+    private static void post(Target target, String token, long n, Phase phase) throws InterruptedException {
+        String body = form(Map.of("comment:lang", target.lang(), "comment:slug", target.slug(), "comment:token", token,
+                "comment:parent", "", "comment:name", "Bench reader " + n,
+                "comment:email", "bench" + n + "@example.org", "comment:url", "",
+                "comment:body", "A benchmark comment, number " + n + ".\nSecond line."));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target.base() + "/comments/post"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<Void> r = target.http().send(request, HttpResponse.BodyHandlers.discarding());
+            phase.posts.add(System.nanoTime() - t0);
+            if (r.statusCode() == 303) {
+                phase.accepted.incrementAndGet();
+            } else {
+                phase.other.incrementAndGet();
+            }
+        } catch (IOException e) {
+            phase.other.incrementAndGet();
+        }
     }
 
     private static double percentile(List<Long> sorted, double q) {
