@@ -7,18 +7,18 @@
 #     texts in PostgreSQL with a tsvector (language configuration per row, title weight A) and a GIN index.
 #   - Queries: 204 fixed queries (per language 12 single words, 12 two-word, 10 quoted phrases), drawn with a
 #     fixed seed from the corpus and written to target/bench-search/queries.txt.
-#   - 8 concurrent clients, BENCH_ROUNDS (default 10) passes each, twice: the first run warms up (its figures are
+#   - 8 concurrent clients, BENCH_ROUNDS (default 20) passes each, twice: the first run warms up (its figures are
 #     printed as "cold"), the second is reported.
 # Prints QPS, p50 and p95 for both, and the QPS ratio. Targets: p95 <= 15 ms; >= 3 x PostgreSQL's QPS.
 #
-# Usage: bench/search.sh   (env: BENCH_ARTICLES=50000 BENCH_ROUNDS=10 BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/postgres
+# Usage: bench/search.sh   (env: BENCH_ARTICLES=50000 BENCH_ROUNDS=20 BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/postgres
 #                           JAVA_OPTS=-Xmx3g; add -Dbench.luceneOnly=true to it to skip PostgreSQL); PostgreSQL on
 #                           127.0.0.1:5432, user postgres, must be running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ARTICLES="${BENCH_ARTICLES:-50000}"
-ROUNDS="${BENCH_ROUNDS:-10}"
+ROUNDS="${BENCH_ROUNDS:-20}"
 PG_URL="${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/postgres}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx3g}"
 WORK=target/bench-search

@@ -109,7 +109,7 @@ public final class SearchBench {
         Path work = Path.of(args[1]);
         int count = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
         String pgBase = args.length > 3 ? args[3] : "jdbc:postgresql://127.0.0.1:5432/postgres";
-        int rounds = Integer.parseInt(System.getProperty("bench.rounds", "10"));
+        int rounds = Integer.parseInt(System.getProperty("bench.rounds", "20"));
 
         Map<String, List<String[]>> lines = readEuroparl(europarl);
         lines.forEach((l, v) -> System.out.printf(Locale.ROOT, "europarl %s: %d lines%n", l, v.size()));
@@ -226,8 +226,9 @@ public final class SearchBench {
      * order; the first warms up and the second is the one reported. The warm-up is as long as the measurement
      * because on a 2-core machine the JIT compiler was still at work through a run after a shorter one: the
      * first run's figures (printed as "cold") came out a third to a half below the second's, and a site
-     * answers its searches long after its JIT has settled. Ten passes by default rather than three: with
-     * three, the C2 compiler still took about two thirds of a core through the reported run. PostgreSQL gets
+     * answers its searches long after its JIT has settled. Twenty passes by default rather than three: with
+     * three, the C2 compiler still took about two thirds of a core through the reported run, and with ten the
+     * reported QPS was still a sixth below that after twenty. PostgreSQL gets
      * the same warm-up (its buffers and plans).
      */
     static Result run(String name, List<Query> queries, int rounds, Callable<Client> clients) throws Exception {
