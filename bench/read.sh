@@ -7,7 +7,7 @@
 # Prints req/s and p99 latency of each and the ratio cached/nginx.
 # Targets on the 2-core machines: cached >= 0.5 x nginx; uncached >= 1,000 req/s.
 #
-# Usage: bench/read.sh            (env: BENCH_DURATION=15s BENCH_THREADS=2 BENCH_CONNECTIONS=32 BENCH_WARMUP=10s)
+# Usage: bench/read.sh            (env: BENCH_DURATION=15s BENCH_THREADS=2 BENCH_CONNECTIONS=32 BENCH_WARMUP=60s)
 # Builds target/scriptorium.war when it is missing, installs wrk and nginx with apt-get when missing, boots
 # the WAR on plain Payara Micro with an empty temporary data directory on a free loopback port, and starts its
 # own nginx (foreground, temporary prefix, minimal config) on another; both are stopped at the end. All
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 DURATION="${BENCH_DURATION:-15s}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
-WARMUP="${BENCH_WARMUP:-10s}"
+WARMUP="${BENCH_WARMUP:-60s}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 
 if ! command -v wrk >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1; then
