@@ -127,11 +127,7 @@ public final class CommentLoad {
     /** Each poster loads the article, writes for a while, posts, and starts over, for {@code seconds}. */
     private static Phase paced(Target target, int posters, int seconds, int thinkMin, int thinkMax, AtomicLong seq)
             throws InterruptedException {
-        Phase phase = new Phase(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicInteger(),
-                new AtomicInteger(), 0);
-        long started = System.nanoTime();
-        long end = started + Duration.ofSeconds(seconds).toNanos();
-        run(posters, p -> {
+        return phase(posters, seconds, (p, end, phase) -> {
             Random random = new Random(p * 7919L + seq.get());
             Thread.sleep(random.nextInt(Math.max(1, thinkMax)));
             while (System.nanoTime() < end) {
@@ -145,35 +141,35 @@ public final class CommentLoad {
                 post(target, token, seq.incrementAndGet(), phase);
             }
         });
-        return new Phase(phase.posts, phase.pages, phase.accepted, phase.other, (System.nanoTime() - started) / 1e9);
     }
 
     /** Every poster posts with the same token, back to back, for {@code seconds}. */
     private static Phase backToBack(Target target, String token, int posters, int seconds, AtomicLong seq)
             throws InterruptedException {
-        Phase phase = new Phase(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicInteger(),
-                new AtomicInteger(), 0);
-        long started = System.nanoTime();
-        long end = started + Duration.ofSeconds(seconds).toNanos();
-        run(posters, p -> {
+        return phase(posters, seconds, (p, end, phase) -> {
             while (System.nanoTime() < end) {
                 post(target, token, seq.incrementAndGet(), phase);
             }
         });
-        return new Phase(phase.posts, phase.pages, phase.accepted, phase.other, (System.nanoTime() - started) / 1e9);
     }
 
+    /** What one poster thread does until {@code end} (a {@link System#nanoTime()}), recording into {@code phase}. */
     private interface Poster {
-        void run(int index) throws Exception;
+        void run(int index, long end, Phase phase) throws Exception;
     }
 
-    private static void run(int posters, Poster poster) throws InterruptedException {
+    /** Runs {@code posters} threads for {@code seconds} and returns what they measured. */
+    private static Phase phase(int posters, int seconds, Poster poster) throws InterruptedException {
+        Phase phase = new Phase(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicInteger(),
+                new AtomicInteger(), 0);
+        long started = System.nanoTime();
+        long end = started + Duration.ofSeconds(seconds).toNanos();
         CountDownLatch done = new CountDownLatch(posters);
         for (int p = 0; p < posters; p++) {
             int index = p;
             new Thread(() -> {
                 try {
-                    poster.run(index);
+                    poster.run(index, end, phase);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (Exception e) {
@@ -184,6 +180,7 @@ public final class CommentLoad {
             }).start();
         }
         done.await();
+        return new Phase(phase.posts, phase.pages, phase.accepted, phase.other, (System.nanoTime() - started) / 1e9);
     }
 
     /** Loads the article as a reader's browser does and returns the token of its comment form. */
