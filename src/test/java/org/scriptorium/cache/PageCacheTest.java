@@ -118,7 +118,7 @@ class PageCacheTest {
     @Test
     void theLeastRecentlyUsedPagesGoWhenThereAreTooMany() {
         container.shutdown();
-        boot(new PageCacheSettings(true, 10, 1_000_000, Duration.ofMinutes(5), true));
+        boot(new PageCacheSettings(true, 10, 1_000_000, Duration.ofMinutes(5), true, true));
         for (int i = 0; i < 10; i++) {
             store("/it/" + i, 10);
         }
@@ -133,7 +133,7 @@ class PageCacheTest {
     @Test
     void theByteBoundHoldsAndAPageTooLargeIsNeverStored() {
         container.shutdown();
-        boot(new PageCacheSettings(true, 1000, 40_000, Duration.ofMinutes(5), true));
+        boot(new PageCacheSettings(true, 1000, 40_000, Duration.ofMinutes(5), true, true));
         for (int i = 0; i < 20; i++) {
             store("/it/" + i, 5_000);
             assertThat(cache.bytes()).isLessThanOrEqualTo(40_000);
@@ -155,7 +155,7 @@ class PageCacheTest {
     @Test
     void aDisabledCacheStoresNothing() {
         container.shutdown();
-        boot(new PageCacheSettings(false, 10, 1_000_000, Duration.ofMinutes(5), true));
+        boot(new PageCacheSettings(false, 10, 1_000_000, Duration.ofMinutes(5), true, true));
         assertThat(cache.put(key("/it/"), page(10), cache.generation())).isFalse();
         assertThat(cache.isEnabled()).isFalse();
     }

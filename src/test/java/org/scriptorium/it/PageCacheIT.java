@@ -165,6 +165,43 @@ class PageCacheIT {
         assertThat(header(redirect, CACHE)).isNotEqualTo("HIT");
     }
 
+    @Test
+    void hitsAreAnsweredByTheCacheFrontAheadOfTheContainerAndCounted() throws Exception {
+        String path = anArticle("es");
+        raw(path);
+        double front = counter("answered_by=\"front\"");
+        double filter = counter("answered_by=\"filter\"");
+
+        HttpResponse<byte[]> hit = raw(path);
+        HttpResponse<byte[]> head = RAW.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(header(hit, CACHE)).isEqualTo("HIT");
+        assertThat(header(head, CACHE)).isEqualTo("HIT");
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Length")).hasValue(String.valueOf(hit.body().length));
+        assertThat(counter("answered_by=\"front\"")).as("answered before the filters").isEqualTo(front + 2);
+        assertThat(counter("answered_by=\"filter\"")).isEqualTo(filter);
+    }
+
+    @Test
+    void theServersOwnEndpointsAreNeverCached() throws Exception {
+        for (String path : new String[] {"/metrics", "/health"}) {
+            raw(path);
+            HttpResponse<byte[]> second = raw(path);
+            assertThat(second.statusCode()).as(path).isEqualTo(200);
+            assertThat(header(second, CACHE)).as(path).isEmpty();
+        }
+    }
+
+    /** A counter of the page cache's hits on {@code /metrics}, chosen by its tag. */
+    private static double counter(String tag) throws Exception {
+        String metrics = new String(raw("/metrics").body(), StandardCharsets.UTF_8);
+        return metrics.lines().filter(l -> l.startsWith("scriptorium_page_cache_hits_total{") && l.contains(tag))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no hits counter " + tag + " in:\n" + metrics));
+    }
+
     /** The page with the comment form's signed token blanked: it carries the time the page was rendered. */
     private static String withoutRenderTokens(byte[] page) {
         return new String(page, java.nio.charset.StandardCharsets.UTF_8)

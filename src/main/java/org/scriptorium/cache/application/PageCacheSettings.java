@@ -14,19 +14,22 @@ import java.time.Duration;
  *                       when no event said so (a scheduled article becomes visible by the clock alone)
  * @param loopbackBypass {@code scriptorium.cache.bypass.loopback}: honour the request header
  *                       {@code X-Scriptorium-Cache: bypass} from loopback clients, for benchmarks
+ * @param front          {@code scriptorium.cache.front}: answer cache hits ahead of the container's security
+ *                       checks (the web layer's cache front) rather than from the first filter
  */
 public record PageCacheSettings(boolean enabled, int maxEntries, long maxBytes, Duration timeToLive,
-                                boolean loopbackBypass) {
+                                boolean loopbackBypass, boolean front) {
 
     public static final String ENABLED = "scriptorium.cache.enabled";
     public static final String MAX_ENTRIES = "scriptorium.cache.max.entries";
     public static final String MAX_BYTES = "scriptorium.cache.max.bytes";
     public static final String TTL_SECONDS = "scriptorium.cache.ttl.seconds";
     public static final String LOOPBACK_BYPASS = "scriptorium.cache.bypass.loopback";
+    public static final String FRONT = "scriptorium.cache.front";
 
-    /** The defaults: on, 2,000 pages, 64 MiB, five minutes, bypass from loopback allowed. */
+    /** The defaults: on, 2,000 pages, 64 MiB, five minutes, bypass from loopback allowed, front on. */
     public static PageCacheSettings defaults() {
-        return new PageCacheSettings(true, 2_000, 64L * 1024 * 1024, Duration.ofMinutes(5), true);
+        return new PageCacheSettings(true, 2_000, 64L * 1024 * 1024, Duration.ofMinutes(5), true, true);
     }
 
     public PageCacheSettings {

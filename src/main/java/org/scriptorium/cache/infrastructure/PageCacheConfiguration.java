@@ -32,6 +32,7 @@ public class PageCacheConfiguration {
                 config.getOptionalValue(PageCacheSettings.MAX_BYTES, Long.class).orElse(d.maxBytes()),
                 config.getOptionalValue(PageCacheSettings.TTL_SECONDS, Long.class).map(Duration::ofSeconds)
                         .orElse(d.timeToLive()),
-                config.getOptionalValue(PageCacheSettings.LOOPBACK_BYPASS, Boolean.class).orElse(d.loopbackBypass()));
+                config.getOptionalValue(PageCacheSettings.LOOPBACK_BYPASS, Boolean.class).orElse(d.loopbackBypass()),
+                config.getOptionalValue(PageCacheSettings.FRONT, Boolean.class).orElse(d.front()));
     }
 }

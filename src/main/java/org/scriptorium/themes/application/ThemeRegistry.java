@@ -85,6 +85,19 @@ public class ThemeRegistry {
         return theme;
     }
 
+    /**
+     * The active theme when it was read less than {@value #RECHECK_SECONDS} s ago, without reading the setting
+     * otherwise: for callers that may not touch the database (they run before the container sets up a
+     * request) and then leave the request to a caller of {@link #active()}.
+     */
+    public Optional<ThemeDescriptor> activeIfRecent() {
+        Chosen known = chosen;
+        if (known != null && System.nanoTime() - known.readAt() < RECHECK_NANOS) {
+            return Optional.of(known.theme());
+        }
+        return Optional.empty();
+    }
+
     /** Forgets the active theme as soon as any site setting changed, so the next page reads it again. */
     void onSettingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SiteSettingsChanged event) {
         forgetActive();

@@ -30,9 +30,10 @@ import org.scriptorium.themes.application.ThemeRegistry;
  * answers to conditional requests, and gzip when the client accepts it and the body is big enough.
  *
  * <p>A page is served from and stored in the cache only when nothing about the reader can change it: no
- * logged-in user, no live session, a path outside {@code /backoffice}, {@code /health} and the Faces
- * resources; and it is stored only when it answered 200 with a page type and set no cookie. The header
- * {@code X-Scriptorium-Cache} says HIT (from the cache), MISS (rendered and stored) or BYPASS (rendered,
+ * logged-in user, no live session, a path outside {@code /backoffice}, the server's own endpoints
+ * ({@code /health}, {@code /metrics}, {@code /openapi}) and the Faces resources; and it is stored only
+ * when it answered 200 with a page type and set no cookie. Most hits never reach this filter: {@link CacheFront}
+ * answers them earlier with the same methods. The header {@code X-Scriptorium-Cache} says HIT (from the cache), MISS (rendered and stored) or BYPASS (rendered,
  * not stored). A client on the loopback interface that is not behind a proxy may send
  * {@code X-Scriptorium-Cache: bypass} to have the page rendered afresh (for benchmarks); the key
  * {@code scriptorium.cache.bypass.loopback=false} turns that off.
@@ -64,6 +65,9 @@ public class PageDelivery extends HttpFilter {
     @Inject
     private Clock clock;
 
+    @Inject
+    private PageCacheMetrics metrics;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -73,17 +77,15 @@ public class PageDelivery extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         boolean publicPage = isPublic(path);
-        boolean cacheable = publicPage && cache.isEnabled() && isAnonymous(request) && !bypassRequested(request);
+        boolean cacheable = publicPage && mayUseCache(cache, request);
         PageKey key = null;
         long generation = 0;
         if (cacheable) {
-            key = new PageKey(request.getRequestURI(), request.getQueryString(), languageOf(path), themes.active().id());
-            Optional<CachedPage> hit = cache.find(key);
-            if (hit.isPresent()) {
-                response.setHeader(CACHE_HEADER, "HIT");
-                send(request, response, hit.get(), head);
+            key = keyOf(request, path, themes.active().id());
+            if (answerFromCache(cache, key, request, response, head)) {
+                metrics.filterHit();
                 return;
             }
             generation = cache.generation();
@@ -103,6 +105,7 @@ public class PageDelivery extends HttpFilter {
             boolean store = cacheable && !head && !setsCookie(request, response);
             CachedPage page = toPage(response, body, store || Gzip.accepted(request.getHeader("Accept-Encoding")));
             if (store && cache.put(key, page, generation)) {
+                metrics.stored();
                 response.setHeader(CACHE_HEADER, "MISS");
             }
             if (!isAnonymous(request) || request.getSession(false) != null) {
@@ -114,8 +117,34 @@ public class PageDelivery extends HttpFilter {
         sendUncached(request, response, body, head);
     }
 
+    /** The request's path inside the site. */
+    static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** Whether the cache is on and nothing about the request (a user, a session, a bypass) keeps it out. */
+    static boolean mayUseCache(PageCache cache, HttpServletRequest request) {
+        return cache.isEnabled() && isAnonymous(request) && !bypassRequested(cache, request);
+    }
+
+    static PageKey keyOf(HttpServletRequest request, String path, String themeId) {
+        return new PageKey(request.getRequestURI(), request.getQueryString(), languageOf(path), themeId);
+    }
+
+    /** Answers from the cache when it holds the page under the key (HIT); false, having written nothing, when not. */
+    static boolean answerFromCache(PageCache cache, PageKey key, HttpServletRequest request,
+                                   HttpServletResponse response, boolean head) throws IOException {
+        Optional<CachedPage> hit = cache.find(key);
+        if (hit.isEmpty()) {
+            return false;
+        }
+        response.setHeader(CACHE_HEADER, "HIT");
+        send(request, response, hit.get(), head);
+        return true;
+    }
+
     /** Answers with a page: validators, 304 when the client has it, otherwise the body, gzipped if accepted. */
-    private void send(HttpServletRequest request, HttpServletResponse response, CachedPage page, boolean head)
+    private static void send(HttpServletRequest request, HttpServletResponse response, CachedPage page, boolean head)
             throws IOException {
         response.setContentType(page.contentType());
         page.headers().forEach(response::setHeader);
@@ -178,9 +207,10 @@ public class PageDelivery extends HttpFilter {
                 cache.expiryFor(now));
     }
 
-    private static boolean isPublic(String path) {
+    static boolean isPublic(String path) {
         return !(path.startsWith("/backoffice") || path.startsWith("/jakarta.faces.resource/")
-                || path.startsWith("/health") || path.startsWith("/themes/"));
+                || path.startsWith("/health") || path.startsWith("/metrics") || path.startsWith("/openapi")
+                || path.startsWith("/themes/"));
     }
 
     private static boolean isAnonymous(HttpServletRequest request) {
@@ -212,7 +242,7 @@ public class PageDelivery extends HttpFilter {
         return cacheControl != null && (cacheControl.contains("private") || cacheControl.contains("no-store"));
     }
 
-    private boolean bypassRequested(HttpServletRequest request) {
+    private static boolean bypassRequested(PageCache cache, HttpServletRequest request) {
         return "bypass".equalsIgnoreCase(request.getHeader(CACHE_HEADER)) && cache.settings().loopbackBypass()
                 && isLoopback(request.getRemoteAddr()) && request.getHeader("X-Forwarded-For") == null
                 && request.getHeader("Forwarded") == null;
