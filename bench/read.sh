@@ -4,10 +4,17 @@
 #   2. nginx serving the identical bytes as a static file,
 #   3. Scriptorium rendering the page every time (cache bypassed with the loopback-only request header
 #      "X-Scriptorium-Cache: bypass").
-# Prints req/s and p99 latency of each and the ratio cached/nginx.
-# Targets on the 2-core machines: cached >= 0.5 x nginx; uncached >= 1,000 req/s.
+# Prints req/s and p99 latency of each, the seconds the JIT compiler worked during each measured run, and
+# the ratio cached/nginx. Targets on the 2-core machines: cached >= 0.5 x nginx; uncached >= 1,000 req/s.
 #
-# Usage: bench/read.sh            (env: BENCH_DURATION=15s BENCH_THREADS=2 BENCH_CONNECTIONS=32 BENCH_WARMUP=60s)
+# The figures are those of a server that has been running: the rendering path is warmed up first, in rounds
+# of 30 s, until the JIT compiler spends less than BENCH_JIT_SETTLED seconds of a round compiling (read with
+# jstat), or for at most BENCH_RENDER_WARMUP_MAX seconds. On a 2-core machine C2 takes several minutes to
+# compile the Faces, EL and Weld code a page runs through, and until it has, the page renders at half speed
+# or less. Each round's figures are printed. Then the cached page and nginx get BENCH_WARMUP each.
+#
+# Usage: bench/read.sh   (env: BENCH_DURATION=15s BENCH_THREADS=2 BENCH_CONNECTIONS=32 BENCH_WARMUP=60s
+#                         BENCH_RENDER_WARMUP_MAX=600 BENCH_JIT_SETTLED=3)
 # Builds target/scriptorium.war when it is missing, installs wrk and nginx with apt-get when missing, boots
 # the WAR on plain Payara Micro with an empty temporary data directory on a free loopback port, and starts its
 # own nginx (foreground, temporary prefix, minimal config) on another; both are stopped at the end. All
@@ -19,6 +26,9 @@ DURATION="${BENCH_DURATION:-15s}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 WARMUP="${BENCH_WARMUP:-60s}"
+RENDER_WARMUP_MAX="${BENCH_RENDER_WARMUP_MAX:-600}"
+JIT_SETTLED="${BENCH_JIT_SETTLED:-3}"
+RENDER_ROUND=30
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 
 if ! command -v wrk >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1; then
@@ -122,22 +132,50 @@ measure() {
     echo "$rps $p99"
 }
 
+# Seconds the JVM's JIT compilers have worked so far (jstat's "Time" column); "0" when jstat is missing.
+JSTAT=$(command -v jstat || echo "$(dirname "$(readlink -f "$(command -v java)")")/jstat")
+jit_seconds() {
+    if [ -x "$JSTAT" ]; then "$JSTAT" -compiler "$PAYARA_PID" | awk 'NR == 2 {print $4}'; else echo 0; fi
+}
+# Runs measure and appends the JIT compiler's seconds during the run: "req/s p99_ms jit_s".
+measure_jit() {
+    local before after result
+    before=$(jit_seconds)
+    result=$(measure "$@")
+    after=$(jit_seconds)
+    echo "$result $(awk -v a="$after" -v b="$before" 'BEGIN {printf "%.1f", a - b}')"
+}
+
 echo "Page: $ARTICLE ($(wc -c < "$WORK/www/article.html") bytes); wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency"
-echo "Warming up ($WARMUP each)..."
+[ -x "$JSTAT" ] || echo "jstat not found: the rendering path gets ${RENDER_WARMUP_MAX}s of warm-up"
+echo "Warming up the rendering path until the JIT compiler settles (< ${JIT_SETTLED}s of ${RENDER_ROUND}s; at most ${RENDER_WARMUP_MAX}s):"
+elapsed=0
+while :; do
+    read -r round_rps _ round_jit <<< "$(measure_jit "${RENDER_ROUND}s" -H 'X-Scriptorium-Cache: bypass' "$URL")"
+    elapsed=$((elapsed + RENDER_ROUND))
+    printf '  %4d s   uncached %6.0f req/s   JIT compiler %5.1f s\n' "$elapsed" "$round_rps" "$round_jit"
+    if [ -x "$JSTAT" ] && awk -v j="$round_jit" -v t="$JIT_SETTLED" 'BEGIN {exit !(j < t)}'; then
+        break
+    fi
+    if [ "$elapsed" -ge "$RENDER_WARMUP_MAX" ]; then
+        [ -x "$JSTAT" ] && echo "  (the JIT compiler had not settled after ${RENDER_WARMUP_MAX}s)"
+        break
+    fi
+done
+echo "Warming up the cached page and nginx ($WARMUP each)..."
 measure "$WARMUP" "$URL" > /dev/null
-measure "$WARMUP" -H 'X-Scriptorium-Cache: bypass' "$URL" > /dev/null
 measure "$WARMUP" "$NGINX_URL" > /dev/null
 
-read -r cached_rps cached_p99 <<< "$(measure "$DURATION" "$URL")"
-read -r nginx_rps nginx_p99 <<< "$(measure "$DURATION" "$NGINX_URL")"
-read -r uncached_rps uncached_p99 <<< "$(measure "$DURATION" -H 'X-Scriptorium-Cache: bypass' "$URL")"
+read -r cached_rps cached_p99 cached_jit <<< "$(measure_jit "$DURATION" "$URL")"
+read -r nginx_rps nginx_p99 _ <<< "$(measure_jit "$DURATION" "$NGINX_URL")"
+read -r uncached_rps uncached_p99 uncached_jit <<< "$(measure_jit "$DURATION" -H 'X-Scriptorium-Cache: bypass' "$URL")"
 
 ratio=$(awk -v a="$cached_rps" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}')
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN {print (v >= t ? "met" : "NOT met")}'; }
-printf '%-32s %12s %10s\n' "target" "req/s" "p99 ms"
-printf '%-32s %12.0f %10.2f\n' "scriptorium_cached" "$cached_rps" "$cached_p99"
-printf '%-32s %12.0f %10.2f\n' "nginx_static" "$nginx_rps" "$nginx_p99"
-printf '%-32s %12.0f %10.2f\n' "scriptorium_uncached" "$uncached_rps" "$uncached_p99"
+printf '%-32s %12s %10s %8s\n' "target" "req/s" "p99 ms" "jit s"
+printf '%-32s %12.0f %10.2f %8s\n' "scriptorium_cached" "$cached_rps" "$cached_p99" "$cached_jit"
+printf '%-32s %12.0f %10.2f %8s\n' "nginx_static" "$nginx_rps" "$nginx_p99" "-"
+printf '%-32s %12.0f %10.2f %8s\n' "scriptorium_uncached" "$uncached_rps" "$uncached_p99" "$uncached_jit"
 echo "cached_over_nginx $ratio (target >= 0.5: $(verdict "$ratio" 0.5))"
 echo "uncached_req_s $(printf '%.0f' "$uncached_rps") (target >= 1000: $(verdict "$uncached_rps" 1000))"
 echo "load_average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"

@@ -26,6 +26,8 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
     private ServletOutputStream stream;
     private PrintWriter writer;
+    /** Faces closes the writer after rendering, which flushed it; flushing a closed one throws and catches. */
+    private boolean writerClosed;
     private boolean decided;
     private boolean passThrough;
     private boolean handedToContainer;
@@ -48,7 +50,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
     /** Flushes what the application wrote into the buffer (or through, when passing through). */
     void finish() throws IOException {
-        if (writer != null) {
+        if (writer != null && !writerClosed) {
             writer.flush();
         }
         if (passThrough) {
@@ -97,7 +99,13 @@ final class BufferedResponse extends HttpServletResponseWrapper {
             String encoding = getCharacterEncoding();
             Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
             stream = new HoldingStream();
-            writer = new PrintWriter(new OutputStreamWriter(stream, charset), false);
+            writer = new PrintWriter(new OutputStreamWriter(stream, charset), false) {
+                @Override
+                public void close() {
+                    writerClosed = true;
+                    super.close();
+                }
+            };
         }
         return writer;
     }
