@@ -72,11 +72,11 @@ public class ThemeRegistry {
 
     /** The theme that renders the public site now. */
     public ThemeDescriptor active() {
-        Chosen known = chosen;
-        long now = System.nanoTime();
-        if (known != null && now - known.readAt() < RECHECK_NANOS) {
-            return known.theme();
+        Optional<ThemeDescriptor> recent = activeIfRecent();
+        if (recent.isPresent()) {
+            return recent.get();
         }
+        long now = System.nanoTime();
         long change = changes.get();
         ThemeDescriptor theme = readActive();
         if (changes.get() == change) {

@@ -32,9 +32,9 @@ import org.scriptorium.themes.application.ThemeRegistry;
  * <p>A page is served from and stored in the cache only when nothing about the reader can change it: no
  * logged-in user, no live session, a path outside {@code /backoffice}, the server's own endpoints
  * ({@code /health}, {@code /metrics}, {@code /openapi}) and the Faces resources; and it is stored only
- * when it answered 200 with a page type and set no cookie. Most hits never reach this filter: {@link CacheFront}
- * answers them earlier with the same methods. The header {@code X-Scriptorium-Cache} says HIT (from the cache), MISS (rendered and stored) or BYPASS (rendered,
- * not stored). A client on the loopback interface that is not behind a proxy may send
+ * when it answered 200 with a page type and set no cookie. Most hits never reach this filter:
+ * {@link CacheFront} answers them earlier with the same methods. The header {@code X-Scriptorium-Cache} says
+ * HIT (from the cache), MISS (rendered and stored) or BYPASS (rendered, not stored). A client on the loopback interface that is not behind a proxy may send
  * {@code X-Scriptorium-Cache: bypass} to have the page rendered afresh (for benchmarks); the key
  * {@code scriptorium.cache.bypass.loopback=false} turns that off.
  */
