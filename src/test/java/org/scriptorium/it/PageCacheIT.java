@@ -180,8 +180,12 @@ class PageCacheIT {
         assertThat(header(head, CACHE)).isEqualTo("HIT");
         assertThat(head.body()).isEmpty();
         assertThat(head.headers().firstValue("Content-Length")).hasValue(String.valueOf(hit.body().length));
-        assertThat(counter("answered_by=\"front\"")).as("answered before the filters").isEqualTo(front + 2);
-        assertThat(counter("answered_by=\"filter\"")).isEqualTo(filter);
+        // The front answers only while the active theme was read in the last 5 s; the request that finds it
+        // older goes on to the filter, which reads it again. So at most one of the two reaches the filter.
+        double byFront = counter("answered_by=\"front\"") - front;
+        double byFilter = counter("answered_by=\"filter\"") - filter;
+        assertThat(byFront).as("answered before the filters").isGreaterThanOrEqualTo(1);
+        assertThat(byFront + byFilter).isEqualTo(2);
     }
 
     @Test
